@@ -1,0 +1,60 @@
+package dev.fulfilment.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a whole message (envelope and payload) against the JSON Schema of its type and
+ * version in {@code schemas/}. Thread-safe; the schemas are loaded once.
+ */
+public final class ContractValidator {
+
+    static final String SCHEMA_BASE_URI = "https://contracts.order-fulfilment.dev/";
+
+    private final Map<MessageType, JsonSchema> schemas = new EnumMap<>(MessageType.class);
+
+    public ContractValidator() {
+        var factory = JsonSchemaFactory.getInstance(
+                SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE_URI, "classpath:contracts/")));
+        var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        for (var type : MessageType.values()) {
+            var location = SchemaLocation.of(SCHEMA_BASE_URI + schemaFileName(type, MessageType.CURRENT_VERSION));
+            var schema = factory.getSchema(location, config);
+            schema.initializeValidators();
+            schemas.put(type, schema);
+        }
+    }
+
+    public static String schemaFileName(MessageType type, int version) {
+        return type.wireName() + ".v" + version + ".json";
+    }
+
+    /** What is wrong with the message, one sentence per problem; empty when it is valid. */
+    public List<String> violations(JsonNode message) {
+        if (message == null || !message.isObject()) {
+            return List.of("the message body is not a JSON object");
+        }
+        var typeName = message.path("type").asText("");
+        var type = MessageType.fromWireName(typeName);
+        if (type.isEmpty()) {
+            return List.of("unknown message type '" + typeName + "'");
+        }
+        var version = message.path("version");
+        if (!version.isInt() || version.intValue() != MessageType.CURRENT_VERSION) {
+            return List.of("unsupported version " + version + " of " + typeName);
+        }
+        return schemas.get(type.get()).validate(message).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.fulfilment.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+
+/** A server started as a child process, its output in a log file, stopped with it. */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+    private final Instant startedAt;
+
+    private ChildProcess(String name, Process process, Path logFile, Instant startedAt) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+        this.startedAt = startedAt;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        try {
+            Files.createDirectories(logFile.getParent());
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().putAll(environment);
+            var startedAt = Instant.now();
+            var child = new ChildProcess(name, builder.start(), logFile, startedAt);
+            // A child left running after its parent dies would hold its port for the next run.
+            Runtime.getRuntime().addShutdownHook(new Thread(child::close, "stop-" + name));
+            return child;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + command, e);
+        }
+    }
+
+    /** Waits until a GET of the URL answers with a status the predicate accepts. */
+    public Duration awaitHttp(String url, IntPredicate acceptedStatus, Duration timeout) {
+        var deadline = Instant.now().plus(timeout);
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + logFile);
+            }
+            try {
+                var status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (acceptedStatus.test(status)) {
+                    return Duration.between(startedAt, Instant.now());
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep(Duration.ofMillis(50));
+        }
+        throw new IllegalStateException(name + " did not answer " + url + " within " + timeout + "; see " + logFile);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Asks the process to stop (SIGTERM), then kills it if it has not stopped in time. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The java executable of this JVM, so children run on the same JDK. */
+    static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Reads a class path file that an emulator module put on this class path. */
+    static String emulatorClassPath(String resource) {
+        try (var in = ChildProcess.class.getResourceAsStream("/dev-stack/" + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("class path file dev-stack/" + resource
+                        + " is missing: build the dev-stack/emulators modules first (./mvnw install)");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package dev.fulfilment.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole system on one machine: the servers of {@link LocalServers} and the three services
+ * as child processes, each started from its packaged Quarkus application. {@link #main} is
+ * what {@code ./dev-stack/start} runs; the system tests start the same stack on free ports.
+ */
+public final class DevStack implements AutoCloseable {
+
+    /**
+     * @param projectRoot the folder with the services' folders
+     * @param workDirectory where the servers keep their files and everything writes its log
+     * @param serverPorts ports of PostgreSQL, ElasticMQ and DynamoDB Local (0: a free one)
+     * @param servicePorts HTTP port of each service (0: a free one)
+     * @param disposable for tests: throw-away PostgreSQL files, no fsync
+     */
+    public record Settings(
+            Path projectRoot,
+            Path workDirectory,
+            LocalServers.Ports serverPorts,
+            Map<Service, Integer> servicePorts,
+            boolean disposable) {}
+
+    private final LocalServers servers;
+    private final Map<Service, ChildProcess> services;
+    private final Map<Service, Integer> ports;
+    private final Map<Service, Duration> startupTimes;
+
+    private DevStack(LocalServers servers, Map<Service, ChildProcess> services, Map<Service, Integer> ports,
+            Map<Service, Duration> startupTimes) {
+        this.servers = servers;
+        this.services = services;
+        this.ports = ports;
+        this.startupTimes = startupTimes;
+    }
+
+    public static DevStack start(Settings settings) {
+        for (var service : Service.values()) {
+            var application = applicationJar(settings.projectRoot(), service);
+            if (!Files.isRegularFile(application)) {
+                throw new IllegalStateException(application + " is missing: package the services first (./mvnw package -DskipTests)");
+            }
+        }
+        var servers = LocalServers.start(EnumSet.allOf(LocalServers.Server.class), settings.workDirectory(),
+                settings.serverPorts(), settings.disposable());
+        var ports = new EnumMap<Service, Integer>(Service.class);
+        var processes = new EnumMap<Service, ChildProcess>(Service.class);
+        var startupTimes = new EnumMap<Service, Duration>(Service.class);
+        var stack = new DevStack(servers, processes, ports, startupTimes);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var starting = new ArrayList<CompletableFuture<Void>>();
+            for (var service : Service.values()) {
+                var port = settings.servicePorts().getOrDefault(service, service.defaultPort());
+                ports.put(service, port == 0 ? FreePort.pick() : port);
+                var configuration = new HashMap<>(servers.serviceConfiguration(service.database()));
+                configuration.putAll(service.localConfiguration());
+                configuration.put("quarkus.http.port", Integer.toString(ports.get(service)));
+                var process = ChildProcess.start(service.directoryName(),
+                        serviceCommand(settings.projectRoot(), service),
+                        LocalServers.asEnvironment(configuration),
+                        settings.workDirectory().resolve(service.directoryName() + ".log"));
+                processes.put(service, process);
+                starting.add(CompletableFuture.runAsync(() -> {
+                    var startup = process.awaitHttp(stack.url(service) + "/q/health/ready", status -> status == 200,
+                            Duration.ofSeconds(90));
+                    synchronized (startupTimes) {
+                        startupTimes.put(service, startup);
+                    }
+                }, executor));
+            }
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    static Path applicationJar(Path projectRoot, Service service) {
+        return projectRoot.resolve(service.directoryName()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static List<String> serviceCommand(Path projectRoot, Service service) {
+        return List.of(ChildProcess.javaExecutable(), "-XX:+UseSerialGC", "-Xmx160m", "-XX:MaxMetaspaceSize=128m",
+                "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-jar", applicationJar(projectRoot, service).toString());
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + ports.get(service);
+    }
+
+    public LocalServers servers() {
+        return servers;
+    }
+
+    public long pid(Service service) {
+        return services.get(service).pid();
+    }
+
+    /** Time from starting the service's process to its first successful readiness answer. */
+    public Duration startupTime(Service service) {
+        return startupTimes.get(service);
+    }
+
+    public Path logFile(Service service) {
+        return services.get(service).logFile();
+    }
+
+    /** Stops the services first, so that they finish their in-flight messages, then the servers. */
+    @Override
+    public void close() {
+        services.values().parallelStream().forEach(ChildProcess::close);
+        servers.close();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        var projectRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        var workDirectory = projectRoot.resolve("dev-stack/target/run");
+        var serverPorts = new LocalServers.Ports(
+                intFromEnvironment("DEV_STACK_POSTGRES_PORT", 15432),
+                intFromEnvironment("DEV_STACK_SQS_PORT", 9324),
+                intFromEnvironment("DEV_STACK_DYNAMODB_PORT", 8000));
+        requireFree("PostgreSQL", serverPorts.postgres());
+        requireFree("ElasticMQ", serverPorts.sqs());
+        requireFree("DynamoDB Local", serverPorts.dynamoDb());
+        for (var service : Service.values()) {
+            requireFree(service.directoryName(), service.defaultPort());
+        }
+        System.out.println("Starting PostgreSQL, ElasticMQ and DynamoDB Local, then the services; logs in " + workDirectory);
+        var stack = start(new Settings(projectRoot, workDirectory, serverPorts, Map.of(), false));
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the services and the servers...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "dev-stack-stop"));
+        printWelcome(stack);
+        stopped.await();
+    }
+
+    private static void printWelcome(DevStack stack) {
+        var order = stack.url(Service.ORDER);
+        System.out.printf("""
+
+                The order-fulfilment system is running. Ctrl-C stops everything.
+
+                  order-service      %s   (Swagger UI: %s/q/swagger-ui)   started in %d ms
+                  inventory-service  %s   (Swagger UI: %s/q/swagger-ui)   started in %d ms
+                  shipping-service   %s   (Swagger UI: %s/q/swagger-ui)   started in %d ms
+                  PostgreSQL         %s
+                  ElasticMQ (SQS)    %s
+                  DynamoDB Local     %s
+
+                Place an order:
+
+                  curl -i -X POST %s/orders -H 'Content-Type: application/json' \\
+                    -H "Idempotency-Key: $(uuidgen || date +%%s%%N)" \\
+                    -d '{"customerId":"c-1","lines":[{"sku":"KEYBOARD-01","quantity":1}],
+                         "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 St James's Square",
+                                            "city":"London","postalCode":"SW1Y 4JH","country":"GB"}}'
+
+                """,
+                order, order, stack.startupTime(Service.ORDER).toMillis(),
+                stack.url(Service.INVENTORY), stack.url(Service.INVENTORY), stack.startupTime(Service.INVENTORY).toMillis(),
+                stack.url(Service.SHIPPING), stack.url(Service.SHIPPING), stack.startupTime(Service.SHIPPING).toMillis(),
+                stack.servers().postgres().map(pg -> pg.jdbcUrl("orders") + " and " + pg.jdbcUrl("shipping")).orElse("-"),
+                stack.servers().sqs().map(ElasticMq::endpoint).orElse("-"),
+                stack.servers().dynamoDb().map(DynamoDbLocal::endpoint).orElse("-"),
+                order);
+    }
+
+    private static int intFromEnvironment(String name, int defaultValue) {
+        var value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : Integer.parseInt(value.trim());
+    }
+
+    private static void requireFree(String what, int port) {
+        if (FreePort.isTaken(port)) {
+            throw new IllegalStateException("Port " + port + " for " + what
+                    + " is in use. Is dev-stack already running? Stop it, or free the port.");
+        }
+    }
+}

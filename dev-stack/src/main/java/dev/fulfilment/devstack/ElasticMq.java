@@ -1,0 +1,87 @@
+package dev.fulfilment.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ElasticMQ, an SQS-compatible server, in a JVM of its own, with every {@link Queue} and its
+ * dead-letter queue created at start (maxReceiveCount {@value Queue#MAX_RECEIVE_COUNT}).
+ */
+public final class ElasticMq implements AutoCloseable {
+
+    private final ChildProcess process;
+    private final int port;
+
+    private ElasticMq(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static ElasticMq start(Path workDirectory, int port) {
+        var config = workDirectory.resolve("elasticmq.conf");
+        write(config, configuration(port));
+        var command = List.of(
+                ChildProcess.javaExecutable(),
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-Dconfig.file=" + config,
+                "-cp",
+                ChildProcess.emulatorClassPath("elasticmq.classpath"),
+                "org.elasticmq.server.Main");
+        var process = ChildProcess.start("elasticmq", command, Map.of(), workDirectory.resolve("elasticmq.log"));
+        var elasticMq = new ElasticMq(process, port);
+        process.awaitHttp(elasticMq.endpoint() + "/?Action=ListQueues", status -> status == 200, Duration.ofSeconds(60));
+        return elasticMq;
+    }
+
+    /** The SQS endpoint, e.g. for quarkus.sqs.endpoint-override. */
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    static String configuration(int port) {
+        var queues = new StringBuilder();
+        for (var queue : Queue.values()) {
+            queues.append("  \"%s\" { }\n".formatted(queue.deadLetterQueueName()));
+            queues.append("""
+                      "%s" {
+                        defaultVisibilityTimeout = %d seconds
+                        receiveMessageWait = 0 seconds
+                        deadLettersQueue { name = "%s", maxReceiveCount = %d }
+                      }
+                    """.formatted(queue.queueName(), Queue.VISIBILITY_TIMEOUT_SECONDS,
+                    queue.deadLetterQueueName(), Queue.MAX_RECEIVE_COUNT));
+        }
+        return """
+                include classpath("application.conf")
+                node-address { protocol = http, host = 127.0.0.1, port = %d, context-path = "" }
+                rest-sqs { enabled = true, bind-port = %d, bind-hostname = "127.0.0.1", sqs-limits = strict }
+                rest-stats { enabled = false }
+                queues {
+                %s}
+                """.formatted(port, port, queues);
+    }
+
+    static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
