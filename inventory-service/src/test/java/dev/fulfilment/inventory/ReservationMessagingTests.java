@@ -1,0 +1,179 @@
+package dev.fulfilment.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.fulfilment.contracts.ContractValidator;
+import dev.fulfilment.contracts.messages.OrderLine;
+import dev.fulfilment.contracts.messages.ReleaseInventory;
+import dev.fulfilment.contracts.messages.ReserveInventory;
+import dev.fulfilment.inventory.product.Product;
+import dev.fulfilment.inventory.product.ProductRepository;
+import dev.fulfilment.support.messaging.EnvelopeCodec;
+import dev.fulfilment.support.messaging.OutgoingMessage;
+import dev.fulfilment.support.testing.QueueProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Commands sent to the real inventory-commands queue, replies read from the real order-events queue. */
+@QuarkusTest
+class ReservationMessagingTests {
+
+    @Inject
+    SqsClient sqs;
+
+    @Inject
+    EnvelopeCodec codec;
+
+    @Inject
+    ProductRepository products;
+
+    private final ContractValidator contracts = new ContractValidator();
+    private QueueProbe orderEvents;
+    private QueueProbe deadLetters;
+    private String commandsQueueUrl;
+
+    @BeforeEach
+    void connect() {
+        orderEvents = QueueProbe.of(sqs, "order-events");
+        deadLetters = QueueProbe.of(sqs, "inventory-commands-dlq");
+        commandsQueueUrl = sqs.getQueueUrl(request -> request.queueName("inventory-commands")).queueUrl();
+    }
+
+    @Test
+    void reservingTakesEveryLineFromAvailableAndRepliesInventoryReserved() {
+        var keyboard = stockedProduct(10);
+        var mouse = stockedProduct(5);
+        var orderId = UUID.randomUUID();
+
+        send(reserve(orderId, new OrderLine(keyboard, 3), new OrderLine(mouse, 5)));
+
+        var reply = orderEvents.awaitMessage(orderId, "InventoryReserved");
+        assertThat(contracts.violations(reply.body())).isEmpty();
+        assertThat(reply.attributes()).containsEntry("type", "InventoryReserved").containsKey("traceparent");
+        assertThat(products.find(keyboard).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(7L, 3L);
+        assertThat(products.find(mouse).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(0L, 5L);
+    }
+
+    @Test
+    void aShortLineRejectsTheWholeOrderNamingTheSkuAndReservesNothing() {
+        var plenty = stockedProduct(10);
+        var scarce = stockedProduct(1);
+        var unknown = "NOPE-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        var orderId = UUID.randomUUID();
+
+        send(reserve(orderId, new OrderLine(plenty, 2), new OrderLine(scarce, 2), new OrderLine(unknown, 1)));
+
+        var reply = orderEvents.awaitMessage(orderId, "InventoryRejected");
+        assertThat(contracts.violations(reply.body())).isEmpty();
+        assertThat(reply.body().at("/payload/shortSkus").toString()).contains(scarce).doesNotContain(plenty);
+        assertThat(reply.body().at("/payload/unknownSkus").toString()).contains(unknown);
+        assertThat(products.find(plenty).orElseThrow().available()).isEqualTo(10);
+        assertThat(products.find(scarce).orElseThrow().available()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveredReserveResendsTheSameReplyAndReservesOnce() {
+        var sku = stockedProduct(10);
+        var orderId = UUID.randomUUID();
+        var command = reserve(orderId, new OrderLine(sku, 4));
+
+        send(command);
+        orderEvents.awaitMessage(orderId, "InventoryReserved");
+        send(command);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.receivedOfType(orderId, "InventoryReserved").size() == 2);
+        var replies = orderEvents.receivedOfType(orderId, "InventoryReserved");
+        assertThat(replies.get(1).body().get("messageId")).isEqualTo(replies.get(0).body().get("messageId"));
+        assertThat(products.find(sku).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(6L, 4L);
+    }
+
+    @Test
+    void releasingReturnsTheStockOnceHoweverOftenItIsAsked() {
+        var sku = stockedProduct(10);
+        var orderId = UUID.randomUUID();
+        send(reserve(orderId, new OrderLine(sku, 4)));
+        orderEvents.awaitMessage(orderId, "InventoryReserved");
+
+        var release = OutgoingMessage.caused(orderId, null, new ReleaseInventory("customer cancelled"));
+        send(release);
+        send(release);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.receivedOfType(orderId, "InventoryReleased").size() == 2);
+        assertThat(contracts.violations(orderEvents.awaitMessage(orderId, "InventoryReleased").body())).isEmpty();
+        assertThat(products.find(sku).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(10L, 0L);
+    }
+
+    @Test
+    void aReleaseThatOvertakesItsReserveMakesTheReserveReserveNothing() {
+        var sku = stockedProduct(10);
+        var orderId = UUID.randomUUID();
+
+        send(OutgoingMessage.caused(orderId, null, new ReleaseInventory("cancelled while pending")));
+        orderEvents.awaitMessage(orderId, "InventoryReleased");
+        send(reserve(orderId, new OrderLine(sku, 4)));
+
+        orderEvents.awaitMessage(orderId, "InventoryRejected");
+        assertThat(products.find(sku).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(10L, 0L);
+    }
+
+    @Test
+    void concurrentOrdersNeverOversell() {
+        var sku = stockedProduct(10);
+        var orderIds = IntStream.range(0, 30).mapToObj(i -> UUID.randomUUID()).toList();
+
+        orderIds.parallelStream().forEach(orderId -> send(reserve(orderId, new OrderLine(sku, 1))));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> orderIds.stream().allMatch(id -> !orderEvents.received(id).isEmpty()));
+        var reserved = orderIds.stream().filter(id -> !orderEvents.receivedOfType(id, "InventoryReserved").isEmpty()).count();
+        assertThat(reserved).isEqualTo(10);
+        assertThat(products.find(sku).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(0L, 10L);
+    }
+
+    @Test
+    void aMessageThatBreaksItsSchemaGoesToTheDeadLetterQueueAtOnceWithTheReason() {
+        var marker = UUID.randomUUID().toString();
+        sqs.sendMessage(request -> request.queueUrl(commandsQueueUrl).messageBody("""
+                {"messageId":"%s","type":"ReserveInventory","version":1,"occurredAt":"2026-01-01T00:00:00Z",
+                 "orderId":"%s","payload":{"lines":[{"sku":"KEYBOARD-01","quantity":0}]}}""".formatted(marker, UUID.randomUUID())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.all().stream()
+                .anyMatch(message -> message.body().path("messageId").asText().equals(marker)));
+        var poison = deadLetters.all().stream()
+                .filter(message -> message.body().path("messageId").asText().equals(marker))
+                .findFirst().orElseThrow();
+        assertThat(poison.attributes().get("failure-reason")).contains("schema").contains("quantity");
+    }
+
+    private String stockedProduct(long available) {
+        var sku = "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        products.save(sku, "Test product", new BigDecimal("1.00"), available);
+        return sku;
+    }
+
+    private static OutgoingMessage reserve(UUID orderId, OrderLine... lines) {
+        return OutgoingMessage.caused(orderId, null, new ReserveInventory(List.of(lines)));
+    }
+
+    private void send(OutgoingMessage message) {
+        var body = codec.encode(message);
+        assertThat(contracts.violations(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(readTree(body)))).isEmpty();
+        sqs.sendMessage(request -> request.queueUrl(commandsQueueUrl).messageBody(body));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.fulfilment.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The outbox relay. */
+@ConfigMapping(prefix = "outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance relays the outbox; several instances may, safely. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** How often the relay looks for messages that no commit woke it for (left by a crash or an SQS outage). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Messages taken per relay transaction. */
+    @WithDefault("50")
+    int batchSize();
+
+    /** The longest pause between tries while SQS fails. */
+    @WithDefault("30s")
+    Duration maxBackoff();
+}

@@ -1,0 +1,138 @@
+package dev.fulfilment.outbox;
+
+import dev.fulfilment.contracts.MessageType;
+import dev.fulfilment.support.messaging.MessageSender;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends outbox rows to SQS in batches: right after a commit that wrote some, and every
+ * poll interval for any left behind. Rows are claimed with {@code FOR UPDATE SKIP LOCKED},
+ * so several instances relay side by side without sending a row twice at once; a row is
+ * deleted in the transaction that saw SQS accept it. If SQS is down the rows wait, and the
+ * relay backs off: a delay, never a loss. A crash between the send and the commit sends the
+ * row again with the same messageId, which consumers skip.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final EntityManager entityManager;
+    private final MessageSender sender;
+    private final OutboxConfig config;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread relayThread;
+
+    OutboxRelay(EntityManager entityManager, MessageSender sender, OutboxConfig config) {
+        this.entityManager = entityManager;
+        this.sender = sender;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.relayEnabled()) {
+            LOG.info("Outbox relay disabled (outbox.relay-enabled=false)");
+            return;
+        }
+        running = true;
+        relayThread = Thread.ofVirtual().name("outbox-relay").start(this::relayUntilStopped);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        if (relayThread != null) {
+            wakeUps.release();
+            try {
+                relayThread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a commit that wrote outbox rows. */
+    void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void relayUntilStopped() {
+        var failures = 0;
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                relayAll();
+                failures = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                var pause = Duration.ofMillis(Math.min(config.maxBackoff().toMillis(), 200L << Math.min(failures, 8)));
+                LOG.warnf("Outbox relay failed (%s); the messages wait, next try in %d ms", rootMessage(e), pause.toMillis());
+                sleep(pause);
+            }
+        }
+    }
+
+    /** Relays until the outbox has nothing left that no other instance holds. */
+    public void relayAll() {
+        while (running && relayBatch() == config.batchSize()) {
+            // a full batch: there may be more
+        }
+    }
+
+    /** @return how many rows this transaction claimed */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<OutboxMessage> claimed = entityManager
+                    .createNativeQuery("SELECT * FROM outbox ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                            OutboxMessage.class)
+                    .setParameter("limit", config.batchSize())
+                    .getResultList();
+            if (claimed.isEmpty()) {
+                return 0;
+            }
+            var failed = sender.sendBatch(claimed.stream()
+                    .map(row -> new MessageSender.Encoded(row.id, MessageType.fromWireName(row.messageType).orElseThrow(),
+                            row.traceparent, row.body))
+                    .toList());
+            var sent = claimed.stream().map(row -> row.id).filter(id -> !failed.contains(id)).toList();
+            if (!sent.isEmpty()) {
+                entityManager.createNativeQuery("DELETE FROM outbox WHERE id IN (:ids)").setParameter("ids", sent).executeUpdate();
+            }
+            if (!failed.isEmpty()) {
+                LOG.warnf("SQS refused %d of %d outbox messages; they stay for the next try", failed.size(), claimed.size());
+            }
+            return claimed.size();
+        });
+    }
+
+    private static String rootMessage(Throwable e) {
+        var root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

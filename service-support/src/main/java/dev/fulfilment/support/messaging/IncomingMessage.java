@@ -1,0 +1,30 @@
+package dev.fulfilment.support.messaging;
+
+import dev.fulfilment.contracts.Envelope;
+import dev.fulfilment.contracts.MessageType;
+import dev.fulfilment.contracts.messages.MessagePayload;
+import java.util.UUID;
+
+/**
+ * A message received from SQS that passed its schema.
+ *
+ * @param receiveCount how often SQS has handed it out, this time included
+ */
+public record IncomingMessage(Envelope envelope, MessagePayload payload, int receiveCount) {
+
+    public UUID messageId() {
+        return envelope.messageId();
+    }
+
+    public UUID orderId() {
+        return envelope.orderId();
+    }
+
+    public String traceparent() {
+        return envelope.traceparent();
+    }
+
+    public MessageType type() {
+        return payload.messageType();
+    }
+}

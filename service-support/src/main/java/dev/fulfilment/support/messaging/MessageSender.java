@@ -1,0 +1,92 @@
+package dev.fulfilment.support.messaging;
+
+import dev.fulfilment.contracts.MessageType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/** Sends messages to the queue of their type, with {@code type} and {@code traceparent} as attributes. */
+@ApplicationScoped
+public class MessageSender {
+
+    /** SQS takes at most ten messages per batch. */
+    public static final int MAX_BATCH = 10;
+
+    private final SqsClient sqs;
+    private final QueueUrls queueUrls;
+    private final EnvelopeCodec codec;
+    private final MessagingConfig config;
+
+    MessageSender(SqsClient sqs, QueueUrls queueUrls, EnvelopeCodec codec, MessagingConfig config) {
+        this.sqs = sqs;
+        this.queueUrls = queueUrls;
+        this.codec = codec;
+        this.config = config;
+    }
+
+    /** The queue a message of this type goes to. */
+    public String queueFor(MessageType type) {
+        var queues = config.queues();
+        return switch (type) {
+            case RESERVE_INVENTORY, RELEASE_INVENTORY -> queues.inventoryCommands();
+            case CREATE_SHIPMENT, CANCEL_SHIPMENT -> queues.shippingCommands();
+            default -> queues.orderEvents();
+        };
+    }
+
+    public void send(OutgoingMessage message) {
+        var failed = sendBatch(List.of(new Encoded(message.messageId(), message.type(), message.traceparent(), codec.encode(message))));
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("SQS refused " + message.type() + " " + message.messageId());
+        }
+    }
+
+    /** A message already encoded, as the outbox stores it. */
+    public record Encoded(UUID messageId, MessageType type, String traceparent, String body) {}
+
+    /**
+     * Sends messages (any number, any types) in batches per queue.
+     *
+     * @return the ids SQS did not accept; the caller keeps those and tries again later
+     */
+    public Set<UUID> sendBatch(List<Encoded> messages) {
+        var failed = new HashSet<UUID>();
+        var byQueue = new java.util.LinkedHashMap<String, List<Encoded>>();
+        for (var message : messages) {
+            byQueue.computeIfAbsent(queueFor(message.type()), queue -> new ArrayList<>()).add(message);
+        }
+        byQueue.forEach((queue, queued) -> {
+            for (int from = 0; from < queued.size(); from += MAX_BATCH) {
+                var batch = queued.subList(from, Math.min(from + MAX_BATCH, queued.size()));
+                var entries = batch.stream().map(MessageSender::entry).toList();
+                var response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrls.of(queue)).entries(entries));
+                response.failed().forEach(failure -> failed.add(UUID.fromString(failure.id())));
+            }
+        });
+        return failed;
+    }
+
+    private static SendMessageBatchRequestEntry entry(Encoded message) {
+        var attributes = new java.util.HashMap<String, MessageAttributeValue>();
+        attributes.put("type", stringAttribute(message.type().wireName()));
+        if (message.traceparent() != null) {
+            attributes.put("traceparent", stringAttribute(message.traceparent()));
+        }
+        return SendMessageBatchRequestEntry.builder()
+                .id(message.messageId().toString())
+                .messageBody(message.body())
+                .messageAttributes(Map.copyOf(attributes))
+                .build();
+    }
+
+    static MessageAttributeValue stringAttribute(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}

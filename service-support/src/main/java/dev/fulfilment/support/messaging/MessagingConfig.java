@@ -1,0 +1,64 @@
+package dev.fulfilment.support.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** How a service talks to its SQS queues. */
+@ConfigMapping(prefix = "messaging")
+public interface MessagingConfig {
+
+    /** Names of the queues, as created by dev-stack locally and by Terraform in AWS. */
+    Queues queues();
+
+    /** The loop that receives this service's messages. */
+    Consumer consumer();
+
+    /** Names of the queues this service sends to; readiness checks that they exist. */
+    @WithDefault("")
+    Optional<List<String>> producerQueues();
+
+    interface Queues {
+        /** Commands for inventory-service. */
+        @WithDefault("inventory-commands")
+        String inventoryCommands();
+
+        /** Commands for shipping-service. */
+        @WithDefault("shipping-commands")
+        String shippingCommands();
+
+        /** Replies and events for order-service. */
+        @WithDefault("order-events")
+        String orderEvents();
+    }
+
+    interface Consumer {
+        /** Whether this instance receives messages at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The queue this service consumes. */
+        String queue();
+
+        /** Where poison messages go at once; SQS's redrive puts repeated failures there too. */
+        Optional<String> deadLetterQueue();
+
+        /** Messages per receive call, 1 to 10. */
+        @WithDefault("10")
+        int maxMessages();
+
+        /** Long-polling wait of a receive call, 0 to 20 seconds. */
+        @WithDefault("20")
+        int waitTimeSeconds();
+
+        /** Receive loops running side by side; each handles its batch in parallel. */
+        @WithDefault("2")
+        int pollers();
+
+        /** How long a stop waits for in-flight messages before giving up on them. */
+        @WithDefault("20s")
+        Duration shutdownGracePeriod();
+    }
+}

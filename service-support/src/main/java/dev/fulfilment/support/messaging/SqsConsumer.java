@@ -1,0 +1,222 @@
+package dev.fulfilment.support.messaging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Receives this service's queue with long polling and hands each message of a batch to the
+ * {@link MessageHandler} on a virtual thread of its own. A message is deleted only after its
+ * handler returned, that is after its transaction committed. A message that can never be
+ * handled (unparseable, or not valid against its schema) goes to the dead-letter queue at once
+ * with a {@code failure-reason} attribute. On stop it receives nothing more and waits for the
+ * messages in flight.
+ */
+@ApplicationScoped
+public class SqsConsumer {
+
+    static final String FAILURE_REASON_ATTRIBUTE = "failure-reason";
+    private static final Logger LOG = Logger.getLogger(SqsConsumer.class);
+    private static final int MAX_ATTRIBUTE_LENGTH = 1000;
+
+    private final SqsClient sqs;
+    private final QueueUrls queueUrls;
+    private final EnvelopeCodec codec;
+    private final MessageHandler handler;
+    private final MessagingConfig.Consumer config;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<Thread> pollers = new ArrayList<>();
+    private volatile boolean running;
+    private ExecutorService handlers;
+
+    SqsConsumer(SqsClient sqs, QueueUrls queueUrls, EnvelopeCodec codec, MessageHandler handler, MessagingConfig config) {
+        this.sqs = sqs;
+        this.queueUrls = queueUrls;
+        this.codec = codec;
+        this.handler = handler;
+        this.config = config.consumer();
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.enabled()) {
+            LOG.info("Message consumer disabled (messaging.consumer.enabled=false)");
+            return;
+        }
+        running = true;
+        handlers = Executors.newVirtualThreadPerTaskExecutor();
+        for (int i = 0; i < config.pollers(); i++) {
+            pollers.add(Thread.ofVirtual().name("sqs-poller-" + config.queue() + "-" + i).start(this::pollUntilStopped));
+        }
+        LOG.infof("Consuming %s with %d pollers", config.queue(), config.pollers());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        var deadline = Instant.now().plus(config.shutdownGracePeriod());
+        while (inFlight.get() > 0 && Instant.now().isBefore(deadline)) {
+            sleep(Duration.ofMillis(20));
+        }
+        if (inFlight.get() > 0) {
+            LOG.warnf("Stopped with %d messages in flight; SQS will offer them again", inFlight.get());
+        }
+        pollers.forEach(Thread::interrupt);
+        handlers.shutdownNow();
+    }
+
+    /** Whether the consumer loop runs; readiness reports it. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void pollUntilStopped() {
+        var failures = 0;
+        while (running) {
+            try {
+                var queueUrl = queueUrls.of(config.queue());
+                var messages = sqs.receiveMessage(request -> request
+                                .queueUrl(queueUrl)
+                                .maxNumberOfMessages(config.maxMessages())
+                                .waitTimeSeconds(config.waitTimeSeconds())
+                                .messageAttributeNames("All")
+                                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                        .messages();
+                failures = 0;
+                if (!running) {
+                    makeVisibleAgain(queueUrl, messages);
+                    return;
+                }
+                if (!messages.isEmpty()) {
+                    handleBatch(queueUrl, messages);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                failures++;
+                var pause = Duration.ofMillis(Math.min(10_000, 250L << Math.min(failures, 6)));
+                LOG.warnf("Receiving from %s failed (%s); trying again in %d ms", config.queue(), e.getMessage(), pause.toMillis());
+                sleep(pause);
+            }
+        }
+    }
+
+    private void handleBatch(String queueUrl, List<Message> messages) {
+        inFlight.addAndGet(messages.size());
+        try {
+            var outcomes = messages.stream()
+                    .map(message -> CompletableFuture.supplyAsync(() -> handleOne(queueUrl, message), handlers))
+                    .toList();
+            var done = new ArrayList<DeleteMessageBatchRequestEntry>();
+            for (int i = 0; i < messages.size(); i++) {
+                if (outcomes.get(i).join()) {
+                    done.add(DeleteMessageBatchRequestEntry.builder()
+                            .id(Integer.toString(i))
+                            .receiptHandle(messages.get(i).receiptHandle())
+                            .build());
+                }
+            }
+            if (!done.isEmpty()) {
+                var response = sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(done));
+                response.failed().forEach(failure -> LOG.warnf(
+                        "Could not delete a handled message (%s); its redelivery will be skipped as a duplicate",
+                        failure.message()));
+            }
+        } finally {
+            inFlight.addAndGet(-messages.size());
+        }
+    }
+
+    /** @return whether the message is done with and can be deleted */
+    private boolean handleOne(String queueUrl, Message message) {
+        var receiveCount = Integer.parseInt(
+                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        return switch (codec.decode(message.body(), receiveCount)) {
+            case EnvelopeCodec.Poison poison -> moveToDeadLetterQueue(message, poison.reason());
+            case EnvelopeCodec.Valid valid -> {
+                try {
+                    handler.handle(valid.message());
+                    yield true;
+                } catch (MisroutedMessageException e) {
+                    yield moveToDeadLetterQueue(message, e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Handling %s %s failed (receive %d); SQS will offer it again",
+                            valid.message().type().wireName(), valid.message().messageId(), receiveCount);
+                    backOff(queueUrl, message, receiveCount);
+                    yield false;
+                }
+            }
+        };
+    }
+
+    private boolean moveToDeadLetterQueue(Message message, String reason) {
+        var deadLetterQueue = config.deadLetterQueue().orElse(config.queue() + "-dlq");
+        LOG.errorf("Poison message %s moved to %s: %s", message.messageId(), deadLetterQueue, reason);
+        var attributes = new HashMap<String, MessageAttributeValue>(message.messageAttributes());
+        attributes.put(FAILURE_REASON_ATTRIBUTE,
+                MessageSender.stringAttribute(reason.length() > MAX_ATTRIBUTE_LENGTH ? reason.substring(0, MAX_ATTRIBUTE_LENGTH) : reason));
+        try {
+            sqs.sendMessage(request -> request
+                    .queueUrl(queueUrls.of(deadLetterQueue))
+                    .messageBody(message.body())
+                    .messageAttributes(attributes));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not move poison message %s to %s (%s); SQS's redrive will", message.messageId(),
+                    deadLetterQueue, e.getMessage());
+            return false;
+        }
+    }
+
+    /** A failed message comes back sooner at first, later as it keeps failing. */
+    private void backOff(String queueUrl, Message message, int receiveCount) {
+        var seconds = Math.min(30, 1 << Math.min(receiveCount, 5));
+        try {
+            sqs.changeMessageVisibility(request -> request
+                    .queueUrl(queueUrl)
+                    .receiptHandle(message.receiptHandle())
+                    .visibilityTimeout(seconds));
+        } catch (RuntimeException e) {
+            // The queue's own visibility timeout applies.
+        }
+    }
+
+    private void makeVisibleAgain(String queueUrl, List<Message> messages) {
+        for (var message : messages) {
+            try {
+                sqs.changeMessageVisibility(request -> request
+                        .queueUrl(queueUrl)
+                        .receiptHandle(message.receiptHandle())
+                        .visibilityTimeout(0));
+            } catch (RuntimeException e) {
+                // It comes back after the visibility timeout instead.
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
