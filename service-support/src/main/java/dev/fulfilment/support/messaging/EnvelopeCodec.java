@@ -1,7 +1,9 @@
 package dev.fulfilment.support.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.fulfilment.contracts.ContractValidator;
 import dev.fulfilment.contracts.Envelope;
 import dev.fulfilment.contracts.MessageType;
@@ -12,10 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class EnvelopeCodec {
 
     private final ObjectMapper objectMapper;
+    private final ObjectReader tolerantReader;
     private final ContractValidator validator = new ContractValidator();
 
     EnvelopeCodec(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
+        // The schema decides what a message may hold; a service that is strict about its
+        // HTTP bodies must not be stricter about its messages than the schema.
+        this.tolerantReader = objectMapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public String encode(OutgoingMessage message) {
@@ -49,9 +55,9 @@ public class EnvelopeCodec {
             if (!violations.isEmpty()) {
                 return new Poison("schema: " + String.join("; ", violations));
             }
-            var envelope = objectMapper.treeToValue(tree, Envelope.class);
+            var envelope = tolerantReader.treeToValue(tree, Envelope.class);
             var type = MessageType.fromWireName(envelope.type()).orElseThrow();
-            var payload = objectMapper.treeToValue(envelope.payload(), type.payloadType());
+            var payload = tolerantReader.treeToValue(envelope.payload(), type.payloadType());
             return new Valid(new IncomingMessage(envelope, payload, receiveCount));
         } catch (JsonProcessingException e) {
             return new Poison("unparseable: " + e.getOriginalMessage());

@@ -1,5 +1,7 @@
 package dev.fulfilment.support.problem;
 
+import java.util.List;
+
 /**
  * A request the domain refuses, carrying the HTTP status it means and a stable problem type.
  * Subclasses name the situation ({@code OrderNotFoundException}), not the status.
@@ -28,5 +30,10 @@ public abstract class DomainException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** The invalid fields, when the problem is with fields of the request. */
+    public List<Problem.FieldError> fieldErrors() {
+        return List.of();
     }
 }

@@ -31,7 +31,8 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
-        return respond(new Problem(type(e.problemType()), e.title(), e.status(), e.getMessage(), path(uri), null));
+        var errors = e.fieldErrors().isEmpty() ? null : e.fieldErrors();
+        return respond(new Problem(type(e.problemType()), e.title(), e.status(), e.getMessage(), path(uri), errors));
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,190 @@
+package dev.fulfilment.order;
+
+import static dev.fulfilment.order.Orders.body;
+import static dev.fulfilment.order.Orders.place;
+import static dev.fulfilment.order.Orders.uniqueCustomer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.fulfilment.contracts.ContractValidator;
+import dev.fulfilment.support.testing.QueueProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+@QuarkusTest
+class OrderApiTests {
+
+    @Inject
+    SqsClient sqs;
+
+    private final ContractValidator contracts = new ContractValidator();
+
+    @Test
+    void placingAnOrderAnswers202WithLocationAndSendsReserveInventoryInTheCallersTrace() {
+        var customer = uniqueCustomer();
+        var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        var response = given().contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(body(customer, "KEYBOARD-01", 2))
+                .when().post("/orders")
+                .then().statusCode(202)
+                .body("status", equalTo("PENDING"))
+                .body("customerId", equalTo(customer))
+                .body("lines[0].quantity", equalTo(2))
+                .body("timeline[0].status", equalTo("PENDING"))
+                .extract();
+        var orderId = UUID.fromString(response.path("id"));
+        assertThat(response.header("Location")).endsWith("/orders/" + orderId);
+
+        var command = QueueProbe.of(sqs, "inventory-commands").awaitMessage(orderId, "ReserveInventory");
+        assertThat(contracts.violations(command.body())).isEmpty();
+        assertThat(command.attributes()).containsEntry("type", "ReserveInventory");
+        assertThat(command.attributes().get("traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(command.body().at("/payload/lines/0/sku").asText()).isEqualTo("KEYBOARD-01");
+    }
+
+    @Test
+    void theSameIdempotencyKeyAndBodyReplayTheFirstResponseAndPlaceOneOrder() {
+        var customer = uniqueCustomer();
+        var key = UUID.randomUUID().toString();
+
+        var first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(customer, "MOUSE-01", 1))
+                .when().post("/orders").then().statusCode(202).extract();
+        var second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(customer, "MOUSE-01", 1))
+                .when().post("/orders").then().statusCode(202).header("Idempotent-Replayed", "true").extract();
+
+        assertThat(second.asString()).isEqualTo(first.asString());
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        given().queryParam("customerId", customer).when().get("/orders").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherBodyIs422AndPlacesNothing() {
+        var customer = uniqueCustomer();
+        var key = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(customer, "MOUSE-01", 1))
+                .when().post("/orders").then().statusCode(202);
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(customer, "MOUSE-01", 3))
+                .when().post("/orders")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/idempotency-key-reused"));
+
+        given().queryParam("customerId", customer).when().get("/orders").then().body("items", hasSize(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            malformed JSON            | {"customerId":"CUSTOMER","lines":[                                            | ''
+            zero quantity             | QUANTITY 0                                                                     | lines[0].quantity
+            negative quantity         | QUANTITY -3                                                                    | lines[0].quantity
+            quantity too large        | QUANTITY 1001                                                                  | lines[0].quantity
+            quantity not a number     | QUANTITY "many"                                                                | lines[0].quantity
+            missing quantity          | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01"}],"shippingAddress":ADDRESS} | lines[0].quantity
+            empty lines               | {"customerId":"CUSTOMER","lines":[],"shippingAddress":ADDRESS}                   | lines
+            lower-case sku            | {"customerId":"CUSTOMER","lines":[{"sku":"mouse","quantity":1}],"shippingAddress":ADDRESS} | lines[0].sku
+            duplicate sku             | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01","quantity":1},{"sku":"MOUSE-01","quantity":2}],"shippingAddress":ADDRESS} | lines[1].sku
+            unknown field             | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":ADDRESS,"discount":50} | discount
+            missing address           | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01","quantity":1}]}              | shippingAddress
+            bad country               | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":{"recipient":"A","line1":"B","city":"C","postalCode":"D","country":"England"}} | shippingAddress.country
+            blank customer            | {"customerId":" ","lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":ADDRESS} | customerId
+            body is an array          | []                                                                             | ''
+            """)
+    void badInputIs400ProblemJsonNamingTheFieldAndPlacesNothing(String name, String template, String field) {
+        var customer = uniqueCustomer();
+        var address = "{\"recipient\":\"Ada\",\"line1\":\"1 Road\",\"city\":\"London\",\"postalCode\":\"N1\",\"country\":\"GB\"}";
+        var requestBody = template.startsWith("QUANTITY")
+                ? "{\"customerId\":\"CUSTOMER\",\"lines\":[{\"sku\":\"MOUSE-01\",\"quantity\":" + template.substring(9)
+                        + "}],\"shippingAddress\":ADDRESS}"
+                : template;
+        requestBody = requestBody.replace("CUSTOMER", customer).replace("ADDRESS", address);
+
+        var problem = place(requestBody).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", notNullValue())
+                .extract();
+        if (!field.isEmpty()) {
+            assertThat(problem.jsonPath().getList("errors.field", String.class)).contains(field);
+        }
+        assertThat(problem.asString()).doesNotContain("Exception").doesNotContain("at dev.");
+        given().queryParam("customerId", customer).when().get("/orders").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void fiftyOneLinesAreTooMany() {
+        var lines = IntStream.range(0, 51).mapToObj(i -> "{\"sku\":\"SKU-" + i + "\",\"quantity\":1}").collect(Collectors.joining(","));
+        place("{\"customerId\":\"" + uniqueCustomer() + "\",\"lines\":[" + lines + "],\"shippingAddress\":"
+                + "{\"recipient\":\"A\",\"line1\":\"B\",\"city\":\"C\",\"postalCode\":\"D\",\"country\":\"GB\"}}")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("lines"));
+    }
+
+    @Test
+    void anUnknownOrderIs404ProblemJson() {
+        given().when().get("/orders/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/order-not-found"));
+        given().when().get("/orders/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().when().post("/orders/" + UUID.randomUUID() + "/cancel").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void listingIsNewestFirstAndPagesWithACursor() {
+        var customer = uniqueCustomer();
+        var placed = IntStream.range(0, 5).mapToObj(i -> Orders.placeOrder(customer).toString()).toList();
+
+        var firstPage = given().queryParam("customerId", customer).queryParam("limit", 2)
+                .when().get("/orders").then().statusCode(200).body("items", hasSize(2)).extract();
+        var secondPage = given().queryParam("customerId", customer).queryParam("limit", 2)
+                .queryParam("cursor", firstPage.path("nextCursor").toString())
+                .when().get("/orders").then().statusCode(200).body("items", hasSize(2)).extract();
+        var lastPage = given().queryParam("customerId", customer).queryParam("limit", 2)
+                .queryParam("cursor", secondPage.path("nextCursor").toString())
+                .when().get("/orders").then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue()).extract();
+
+        var listed = new java.util.ArrayList<String>();
+        listed.addAll(firstPage.jsonPath().getList("items.id", String.class));
+        listed.addAll(secondPage.jsonPath().getList("items.id", String.class));
+        listed.addAll(lastPage.jsonPath().getList("items.id", String.class));
+        assertThat(listed).containsExactlyElementsOf(placed.reversed());
+    }
+
+    @Test
+    void listingFiltersByStatus() {
+        var customer = uniqueCustomer();
+        var orderId = Orders.placeOrder(customer);
+
+        given().queryParam("customerId", customer).queryParam("status", "PENDING")
+                .when().get("/orders").then().statusCode(200).body("items[0].id", equalTo(orderId.toString()));
+        given().queryParam("customerId", customer).queryParam("status", "DELIVERED")
+                .when().get("/orders").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({"limit,0", "limit,101", "limit,ten", "status,LOST", "cursor,not-a-cursor"})
+    void badListParametersAre400ProblemJson(String parameter, String value) {
+        given().queryParam(parameter, value).when().get("/orders")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", startsWith("https://order-fulfilment.dev/problems/"));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.fulfilment.order;
+
+import static dev.fulfilment.order.Orders.placeOrder;
+import static dev.fulfilment.order.Orders.status;
+import static dev.fulfilment.order.Orders.uniqueCustomer;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.fulfilment.contracts.ContractValidator;
+import dev.fulfilment.contracts.messages.InventoryReleased;
+import dev.fulfilment.contracts.messages.InventoryReserved;
+import dev.fulfilment.contracts.messages.MessagePayload;
+import dev.fulfilment.contracts.messages.OrderLine;
+import dev.fulfilment.contracts.messages.ShipmentCancelled;
+import dev.fulfilment.contracts.messages.ShipmentDelivered;
+import dev.fulfilment.contracts.messages.ShipmentDispatched;
+import dev.fulfilment.contracts.messages.ShipmentScheduled;
+import dev.fulfilment.support.messaging.EnvelopeCodec;
+import dev.fulfilment.support.messaging.OutgoingMessage;
+import dev.fulfilment.support.testing.QueueProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Replies and events sent to the real order-events queue; commands read from the real command queues. */
+@QuarkusTest
+class OrderSagaTests {
+
+    @Inject
+    SqsClient sqs;
+
+    @Inject
+    EnvelopeCodec codec;
+
+    private final ContractValidator contracts = new ContractValidator();
+
+    @Test
+    void reservedStockAsksForAShipmentAndAScheduledShipmentConfirms() {
+        var orderId = placeOrder(uniqueCustomer());
+        var shipmentId = UUID.randomUUID();
+
+        reply(orderId, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
+        var createShipment = QueueProbe.of(sqs, "shipping-commands").awaitMessage(orderId, "CreateShipment");
+        assertThat(contracts.violations(createShipment.body())).isEmpty();
+        assertThat(createShipment.body().at("/payload/shippingAddress/city").asText()).isEqualTo("London");
+        reply(orderId, new ShipmentScheduled(shipmentId));
+
+        awaitStatus(orderId, "CONFIRMED");
+        given().when().get("/orders/" + orderId).then()
+                .body("shipmentId", equalTo(shipmentId.toString()))
+                .body("timeline.status", equalTo(List.of("PENDING", "INVENTORY_RESERVED", "CONFIRMED")));
+    }
+
+    @Test
+    void aRepeatedMessageTakesEffectOnce() {
+        var orderId = placeOrder(uniqueCustomer());
+        var reserved = OutgoingMessage.caused(orderId, null, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
+
+        send(reserved);
+        send(reserved);
+        awaitStatus(orderId, "INVENTORY_RESERVED");
+        reply(orderId, new ShipmentScheduled(UUID.randomUUID()));
+        awaitStatus(orderId, "CONFIRMED");
+
+        var shippingCommands = QueueProbe.of(sqs, "shipping-commands");
+        shippingCommands.awaitMessage(orderId, "CreateShipment");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> shippingCommands.receivedOfType(orderId, "CreateShipment").size() == 1);
+        given().when().get("/orders/" + orderId).then()
+                .body("timeline.status", equalTo(List.of("PENDING", "INVENTORY_RESERVED", "CONFIRMED")));
+    }
+
+    @Test
+    void eventsThatOvertakeEachOtherStillEndDelivered() {
+        var orderId = placeOrder(uniqueCustomer());
+        var shipmentId = UUID.randomUUID();
+        reply(orderId, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
+        awaitStatus(orderId, "INVENTORY_RESERVED");
+
+        reply(orderId, new ShipmentDelivered(shipmentId));
+        awaitStatus(orderId, "DELIVERED");
+        reply(orderId, new ShipmentDispatched(shipmentId));
+        reply(orderId, new ShipmentScheduled(shipmentId));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> status(orderId).equals("DELIVERED"));
+    }
+
+    @Test
+    void cancellingAConfirmedOrderCancelsTheShipmentThenReleasesTheStock() {
+        var orderId = placeOrder(uniqueCustomer());
+        var shipmentId = UUID.randomUUID();
+        reply(orderId, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
+        reply(orderId, new ShipmentScheduled(shipmentId));
+        awaitStatus(orderId, "CONFIRMED");
+
+        given().when().post("/orders/" + orderId + "/cancel").then().statusCode(202).body("status", equalTo("CANCELLING"));
+        var cancelShipment = QueueProbe.of(sqs, "shipping-commands").awaitMessage(orderId, "CancelShipment");
+        assertThat(contracts.violations(cancelShipment.body())).isEmpty();
+        assertThat(QueueProbe.of(sqs, "inventory-commands").receivedOfType(orderId, "ReleaseInventory")).isEmpty();
+
+        reply(orderId, new ShipmentCancelled(shipmentId));
+        var release = QueueProbe.of(sqs, "inventory-commands").awaitMessage(orderId, "ReleaseInventory");
+        assertThat(contracts.violations(release.body())).isEmpty();
+        reply(orderId, new InventoryReleased());
+
+        awaitStatus(orderId, "CANCELLED");
+    }
+
+    @Test
+    void aShippedOrderCannotBeCancelled() {
+        var orderId = placeOrder(uniqueCustomer());
+        var shipmentId = UUID.randomUUID();
+        reply(orderId, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
+        reply(orderId, new ShipmentDispatched(shipmentId));
+        awaitStatus(orderId, "SHIPPED");
+
+        given().when().post("/orders/" + orderId + "/cancel")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/order-not-cancellable"));
+        assertThat(status(orderId)).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void aCommandOnTheEventQueueGoesToTheDeadLetterQueue() {
+        var orderId = placeOrder(uniqueCustomer());
+
+        send(OutgoingMessage.caused(orderId, null, new dev.fulfilment.contracts.messages.CancelShipment("misrouted")));
+
+        var poison = QueueProbe.of(sqs, "order-events-dlq").awaitMessage(orderId, "CancelShipment");
+        assertThat(poison.attributes().get("failure-reason")).contains("does not belong");
+        assertThat(status(orderId)).isEqualTo("PENDING");
+    }
+
+    private void reply(UUID orderId, MessagePayload payload) {
+        send(OutgoingMessage.caused(orderId, null, payload));
+    }
+
+    private void send(OutgoingMessage message) {
+        var queueUrl = sqs.getQueueUrl(request -> request.queueName("order-events")).queueUrl();
+        sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(codec.encode(message)));
+    }
+
+    private static void awaitStatus(UUID orderId, String expected) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(orderId).equals(expected));
+    }
+}
