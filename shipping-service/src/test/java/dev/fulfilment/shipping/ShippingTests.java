@@ -1,0 +1,158 @@
+package dev.fulfilment.shipping;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.fulfilment.contracts.ContractValidator;
+import dev.fulfilment.contracts.messages.CancelShipment;
+import dev.fulfilment.contracts.messages.CreateShipment;
+import dev.fulfilment.contracts.messages.OrderLine;
+import dev.fulfilment.contracts.messages.ShippingAddress;
+import dev.fulfilment.support.messaging.EnvelopeCodec;
+import dev.fulfilment.support.messaging.OutgoingMessage;
+import dev.fulfilment.support.testing.QueueProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** Commands sent to the real shipping-commands queue; events read from the real order-events queue. */
+@QuarkusTest
+class ShippingTests {
+
+    @Inject
+    SqsClient sqs;
+
+    @Inject
+    EnvelopeCodec codec;
+
+    private final ContractValidator contracts = new ContractValidator();
+    private QueueProbe orderEvents;
+
+    @BeforeEach
+    void connect() {
+        orderEvents = QueueProbe.of(sqs, "order-events");
+    }
+
+    @Test
+    void createShipmentSchedulesOneShipmentAndRepliesShipmentScheduled() {
+        var orderId = UUID.randomUUID();
+
+        send(createShipment(orderId));
+
+        var reply = orderEvents.awaitMessage(orderId, "ShipmentScheduled");
+        assertThat(contracts.violations(reply.body())).isEmpty();
+        var shipmentId = reply.body().at("/payload/shipmentId").asText();
+        given().queryParam("orderId", orderId.toString()).when().get("/shipments")
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].id", equalTo(shipmentId))
+                .body("[0].status", equalTo("SCHEDULED"))
+                .body("[0].shippingAddress.city", equalTo("London"));
+    }
+
+    @Test
+    void aRepeatedOrSecondCreateShipmentMakesNoSecondShipment() {
+        var orderId = UUID.randomUUID();
+        var create = createShipment(orderId);
+
+        send(create);
+        send(create);
+        send(createShipment(orderId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.receivedOfType(orderId, "ShipmentScheduled").size() == 2);
+        var replies = orderEvents.receivedOfType(orderId, "ShipmentScheduled");
+        assertThat(replies.get(1).body().at("/payload/shipmentId")).isEqualTo(replies.get(0).body().at("/payload/shipmentId"));
+        given().queryParam("orderId", orderId.toString()).when().get("/shipments").then().body("", hasSize(1));
+    }
+
+    @Test
+    void dispatchAndDeliverSendTheirEventsOnceEach() {
+        var orderId = UUID.randomUUID();
+        var shipmentId = scheduledShipment(orderId);
+
+        given().when().post("/shipments/" + shipmentId + "/deliver").then().statusCode(409).contentType("application/problem+json");
+        given().when().post("/shipments/" + shipmentId + "/dispatch").then().statusCode(200).body("status", equalTo("DISPATCHED"));
+        given().when().post("/shipments/" + shipmentId + "/dispatch").then().statusCode(200).body("status", equalTo("DISPATCHED"));
+        given().when().post("/shipments/" + shipmentId + "/deliver").then().statusCode(200).body("status", equalTo("DELIVERED"));
+
+        assertThat(contracts.violations(orderEvents.awaitMessage(orderId, "ShipmentDispatched").body())).isEmpty();
+        assertThat(contracts.violations(orderEvents.awaitMessage(orderId, "ShipmentDelivered").body())).isEmpty();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> orderEvents.receivedOfType(orderId, "ShipmentDispatched").size() == 1);
+    }
+
+    @Test
+    void aScheduledShipmentIsCancelledAndThenCannotBeDispatched() {
+        var orderId = UUID.randomUUID();
+        var shipmentId = scheduledShipment(orderId);
+
+        send(OutgoingMessage.caused(orderId, null, new CancelShipment("customer request")));
+
+        assertThat(contracts.violations(orderEvents.awaitMessage(orderId, "ShipmentCancelled").body())).isEmpty();
+        given().when().post("/shipments/" + shipmentId + "/dispatch")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/shipment-state-conflict"));
+    }
+
+    @Test
+    void aDispatchedShipmentRefusesToBeCancelled() {
+        var orderId = UUID.randomUUID();
+        var shipmentId = scheduledShipment(orderId);
+        given().when().post("/shipments/" + shipmentId + "/dispatch").then().statusCode(200);
+
+        send(OutgoingMessage.caused(orderId, null, new CancelShipment("too late")));
+
+        var refusal = orderEvents.awaitMessage(orderId, "ShipmentCancelRefused");
+        assertThat(contracts.violations(refusal.body())).isEmpty();
+        assertThat(refusal.body().at("/payload/shipmentStatus").asText()).isEqualTo("DISPATCHED");
+        given().when().get("/shipments/" + shipmentId).then().body("status", equalTo("DISPATCHED"));
+    }
+
+    @Test
+    void aCancelThatOvertakesItsCreateLeavesNothingToShip() {
+        var orderId = UUID.randomUUID();
+
+        send(OutgoingMessage.caused(orderId, null, new CancelShipment("cancelled early")));
+        orderEvents.awaitMessage(orderId, "ShipmentCancelled");
+        send(createShipment(orderId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.receivedOfType(orderId, "ShipmentCancelled").size() == 2);
+        assertThat(orderEvents.receivedOfType(orderId, "ShipmentScheduled")).isEmpty();
+        given().queryParam("orderId", orderId.toString()).when().get("/shipments").then().body("[0].status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void badIdsAre4xxProblemJson() {
+        given().when().get("/shipments/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("orderId", "not-a-uuid").when().get("/shipments")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("orderId"));
+        given().when().get("/shipments").then().statusCode(400).contentType("application/problem+json");
+        given().when().post("/shipments/" + UUID.randomUUID() + "/dispatch").then().statusCode(404);
+    }
+
+    private String scheduledShipment(UUID orderId) {
+        send(createShipment(orderId));
+        return orderEvents.awaitMessage(orderId, "ShipmentScheduled").body().at("/payload/shipmentId").asText();
+    }
+
+    private static OutgoingMessage createShipment(UUID orderId) {
+        return OutgoingMessage.caused(orderId, null, new CreateShipment(
+                List.of(new OrderLine("KEYBOARD-01", 1)),
+                new ShippingAddress("Ada Lovelace", "12 St James's Square", null, "London", "SW1Y 4JH", "GB")));
+    }
+
+    private void send(OutgoingMessage message) {
+        var queueUrl = sqs.getQueueUrl(request -> request.queueName("shipping-commands")).queueUrl();
+        sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(codec.encode(message)));
+    }
+}
