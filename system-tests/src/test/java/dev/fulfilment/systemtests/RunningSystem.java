@@ -1,0 +1,124 @@
+package dev.fulfilment.systemtests;
+
+import dev.fulfilment.devstack.DevStack;
+import dev.fulfilment.devstack.LocalServers;
+import dev.fulfilment.devstack.Queue;
+import dev.fulfilment.devstack.Service;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The whole system, started once for all system tests through dev-stack (free ports, fresh
+ * data) and stopped after the last one. Test classes get it as a parameter.
+ */
+public final class RunningSystem implements BeforeAllCallback, ParameterResolver, AutoCloseable {
+
+    private final DevStack stack;
+    private final SqsClient sqs;
+
+    private RunningSystem(DevStack stack) {
+        this.stack = stack;
+        this.sqs = SqsClient.builder()
+                .endpointOverride(URI.create(stack.servers().sqs().orElseThrow().endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** For the extension mechanism only. */
+    public RunningSystem() {
+        this.stack = null;
+        this.sqs = null;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        instance(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == RunningSystem.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return instance(context);
+    }
+
+    private static RunningSystem instance(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
+                RunningSystem.class, key -> start(), RunningSystem.class);
+    }
+
+    private static RunningSystem start() {
+        var projectRoot = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        var stack = DevStack.start(new DevStack.Settings(
+                projectRoot,
+                projectRoot.resolve("system-tests/target/stack"),
+                LocalServers.Ports.free(),
+                Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
+                true));
+        return new RunningSystem(stack);
+    }
+
+    public String url(Service service) {
+        return stack.url(service);
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public String queueUrl(String queueName) {
+        return sqs.getQueueUrl(request -> request.queueName(queueName)).queueUrl();
+    }
+
+    /** Visible and in-flight messages of every queue and dead-letter queue, for failure reports. */
+    public Map<String, String> queueDepths() {
+        var depths = new LinkedHashMap<String, String>();
+        for (var queue : Queue.values()) {
+            for (var name : new String[] {queue.queueName(), queue.deadLetterQueueName()}) {
+                var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl(name)).attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+                depths.put(name, attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) + " visible, "
+                        + attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE) + " in flight");
+            }
+        }
+        return depths;
+    }
+
+    public int deadLetterCount() {
+        var count = 0;
+        for (var queue : Queue.values()) {
+            var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl(queue.deadLetterQueueName()))
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes();
+            count += Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        }
+        return count;
+    }
+
+    public Path logFile(Service service) {
+        return stack.logFile(service);
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+        stack.close();
+    }
+}
