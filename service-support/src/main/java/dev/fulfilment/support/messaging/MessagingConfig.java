@@ -49,15 +49,18 @@ public interface MessagingConfig {
         @WithDefault("10")
         int maxMessages();
 
-        /** Long-polling wait of a receive call, 0 to 20 seconds. */
-        @WithDefault("20")
+        /**
+         * Long-polling wait of a receive call, 0 to 20 seconds. A stop waits for the current
+         * poll to return, so this also bounds how long a stop takes.
+         */
+        @WithDefault("10")
         int waitTimeSeconds();
 
         /** Receive loops running side by side; each handles its batch in parallel. */
         @WithDefault("2")
         int pollers();
 
-        /** How long a stop waits for in-flight messages before giving up on them. */
+        /** How long a stop waits for the current poll and the messages in flight. */
         @WithDefault("20s")
         Duration shutdownGracePeriod();
     }

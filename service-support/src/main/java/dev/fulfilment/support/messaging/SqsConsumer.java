@@ -66,19 +66,32 @@ public class SqsConsumer {
         LOG.infof("Consuming %s with %d pollers", config.queue(), config.pollers());
     }
 
+    /**
+     * Stops receiving, lets the messages in flight finish, and waits for each poller's current
+     * long poll to return: messages it brings back are made visible again at once. Left to a
+     * closed connection, they would stay hidden for the whole visibility timeout.
+     */
     void stop(@Observes ShutdownEvent shutdown) {
         if (!running) {
             return;
         }
         running = false;
         var deadline = Instant.now().plus(config.shutdownGracePeriod());
+        for (var poller : pollers) {
+            try {
+                poller.join(Duration.between(Instant.now(), deadline).isNegative()
+                        ? Duration.ZERO
+                        : Duration.between(Instant.now(), deadline));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         while (inFlight.get() > 0 && Instant.now().isBefore(deadline)) {
             sleep(Duration.ofMillis(20));
         }
         if (inFlight.get() > 0) {
             LOG.warnf("Stopped with %d messages in flight; SQS will offer them again", inFlight.get());
         }
-        pollers.forEach(Thread::interrupt);
         handlers.shutdownNow();
     }
 

@@ -1,0 +1,179 @@
+package dev.fulfilment.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Measures what docs/benchmarks.md reports, on the stack dev-stack runs: each service's time
+ * from process start to its first ready answer (started alone, median of several), its
+ * resident memory after start and after load, and the placed-to-CONFIRMED latency of
+ * sequential orders. Run with {@code ./dev-stack/benchmark}; prints a Markdown section.
+ */
+public final class Benchmark {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final Pattern TIMELINE_AT = Pattern.compile("\\{\"status\":\"([A-Z_]+)\",\"reason\":\"[^\"]*\",\"at\":\"([^\"]+)\"}");
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var projectRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        var orders = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        var restarts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        var workDirectory = projectRoot.resolve("dev-stack/target/benchmark");
+        try (var stack = DevStack.start(new DevStack.Settings(projectRoot, workDirectory, LocalServers.Ports.free(),
+                Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0), true))) {
+            var startups = new EnumMap<Service, List<Duration>>(Service.class);
+            var rssAfterStart = new EnumMap<Service, Long>(Service.class);
+            for (var service : Service.values()) {
+                var times = new ArrayList<Duration>();
+                for (int i = 0; i < restarts; i++) {
+                    times.add(stack.restart(service));
+                }
+                startups.put(service, times);
+                Thread.sleep(1000);
+                rssAfterStart.put(service, residentKilobytes(stack.pid(service)));
+            }
+            var order = stack.url(Service.ORDER);
+            var warmUp = Math.max(20, orders / 5);
+            for (int i = 0; i < warmUp; i++) {
+                placeAndAwaitConfirmed(order);
+            }
+            var clientMillis = new ArrayList<Double>();
+            var serverMillis = new ArrayList<Double>();
+            var started = Instant.now();
+            for (int i = 0; i < orders; i++) {
+                var result = placeAndAwaitConfirmed(order);
+                clientMillis.add(result[0]);
+                serverMillis.add(result[1]);
+            }
+            var elapsed = Duration.between(started, Instant.now());
+            var rssAfterLoad = new EnumMap<Service, Long>(Service.class);
+            for (var service : Service.values()) {
+                rssAfterLoad.put(service, residentKilobytes(stack.pid(service)));
+            }
+            print(startups, rssAfterStart, rssAfterLoad, clientMillis, serverMillis, orders, warmUp, elapsed);
+        }
+    }
+
+    /** @return client-observed and server-recorded (timeline) milliseconds from placed to CONFIRMED */
+    private static double[] placeAndAwaitConfirmed(String orderUrl) throws IOException, InterruptedException {
+        var body = """
+                {"customerId":"benchmark","lines":[{"sku":"USB-C-CABLE","quantity":1}],
+                 "shippingAddress":{"recipient":"Bench Mark","line1":"1 Loop Road","city":"London","postalCode":"N1","country":"GB"}}""";
+        var placedAt = System.nanoTime();
+        var placed = HTTP.send(HttpRequest.newBuilder(URI.create(orderUrl + "/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (placed.statusCode() != 202) {
+            throw new IllegalStateException("placing failed: " + placed.statusCode() + " " + placed.body());
+        }
+        var matcher = ID.matcher(placed.body());
+        matcher.find();
+        var get = HttpRequest.newBuilder(URI.create(orderUrl + "/orders/" + matcher.group(1))).build();
+        var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var current = HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
+            var status = STATUS.matcher(current);
+            if (status.find() && !status.group(1).equals("PENDING") && !status.group(1).equals("INVENTORY_RESERVED")) {
+                if (!status.group(1).equals("CONFIRMED")) {
+                    throw new IllegalStateException("order ended " + status.group(1) + ": restock USB-C-CABLE");
+                }
+                var clientMillis = (System.nanoTime() - placedAt) / 1e6;
+                return new double[] {clientMillis, timelineMillis(current)};
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("order not CONFIRMED within 30 s");
+    }
+
+    private static double timelineMillis(String order) {
+        Instant pending = null;
+        Instant confirmed = null;
+        var entries = TIMELINE_AT.matcher(order);
+        while (entries.find()) {
+            switch (entries.group(1)) {
+                case "PENDING" -> pending = Instant.parse(entries.group(2));
+                case "CONFIRMED" -> confirmed = Instant.parse(entries.group(2));
+                default -> { }
+            }
+        }
+        return Duration.between(pending, confirmed).toNanos() / 1e6;
+    }
+
+    private static long residentKilobytes(long pid) throws IOException {
+        for (var line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static void print(Map<Service, List<Duration>> startups, Map<Service, Long> rssAfterStart,
+            Map<Service, Long> rssAfterLoad, List<Double> clientMillis, List<Double> serverMillis, int orders, int warmUp,
+            Duration elapsed) {
+        System.out.printf("%n## %s, %s%n%n", LocalDate.now(), machine());
+        System.out.println("| service | start to first ready answer (median of " + startups.get(Service.ORDER).size()
+                + ", min-max) | RSS after start | RSS after the latency run |");
+        System.out.println("|---|---|---|---|");
+        for (var service : Service.values()) {
+            var millis = startups.get(service).stream().map(Duration::toMillis).sorted().toList();
+            System.out.printf("| %s | %d ms (%d-%d) | %d MB | %d MB |%n", service.directoryName(), millis.get(millis.size() / 2),
+                    millis.getFirst(), millis.getLast(), rssAfterStart.get(service) / 1024, rssAfterLoad.get(service) / 1024);
+        }
+        System.out.printf("%nPlaced-to-CONFIRMED, %d sequential orders after %d to warm up (%.1f orders/s end to end):%n%n",
+                orders, warmUp, orders / (elapsed.toMillis() / 1000.0));
+        System.out.println("| measured | p50 | p90 | p99 | max |");
+        System.out.println("|---|---|---|---|---|");
+        printPercentiles("client: POST to first GET that shows CONFIRMED", clientMillis);
+        printPercentiles("server: PENDING to CONFIRMED in the order's timeline", serverMillis);
+    }
+
+    private static void printPercentiles(String label, List<Double> millis) {
+        var sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", label, percentile(sorted, 50), percentile(sorted, 90),
+                percentile(sorted, 99), sorted.getLast());
+    }
+
+    private static double percentile(List<Double> sorted, int percent) {
+        var index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    }
+
+    private static String machine() {
+        var cores = Runtime.getRuntime().availableProcessors();
+        long memoryKb = 0;
+        String cpu = "unknown CPU";
+        try {
+            for (var line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memoryKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (IOException e) {
+            // leave what is unknown
+        }
+        return "%d cores (%s), %d GiB, JDK %s".formatted(cores, cpu, Math.round(memoryKb / 1024.0 / 1024.0),
+                System.getProperty("java.version"));
+    }
+}

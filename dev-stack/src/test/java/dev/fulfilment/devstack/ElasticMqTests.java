@@ -1,0 +1,29 @@
+package dev.fulfilment.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ElasticMqTests {
+
+    @Test
+    void everyQueueGetsADeadLetterQueueAfterFiveReceives() {
+        var configuration = ElasticMq.configuration(9999);
+
+        for (var queue : Queue.values()) {
+            assertThat(configuration).contains("\"" + queue.queueName() + "\" {")
+                    .contains("\"" + queue.deadLetterQueueName() + "\" { }")
+                    .contains("deadLettersQueue { name = \"" + queue.deadLetterQueueName() + "\", maxReceiveCount = 5 }");
+        }
+        assertThat(configuration).contains("bind-port = 9999").contains("port = 9999");
+    }
+
+    @Test
+    void configurationNamesEnvironmentVariablesTheQuarkusWay() {
+        var environment = LocalServers.asEnvironment(java.util.Map.of("quarkus.datasource.jdbc.url", "x",
+                "messaging.consumer.wait-time-seconds", "2"));
+
+        assertThat(environment).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "x")
+                .containsEntry("MESSAGING_CONSUMER_WAIT_TIME_SECONDS", "2");
+    }
+}
