@@ -19,6 +19,19 @@ class ElasticMqTests {
     }
 
     @Test
+    void theComposeConfigurationDeclaresTheSameQueuesAndRedrive() throws Exception {
+        var compose = java.nio.file.Files.readString(java.nio.file.Path.of("compose/elasticmq.conf"));
+
+        for (var queue : Queue.values()) {
+            assertThat(compose).contains("\"" + queue.queueName() + "\" {")
+                    .contains("\"" + queue.deadLetterQueueName() + "\" { }")
+                    .contains("deadLettersQueue { name = \"" + queue.deadLetterQueueName() + "\", maxReceiveCount = "
+                            + Queue.MAX_RECEIVE_COUNT + " }")
+                    .contains("defaultVisibilityTimeout = " + Queue.VISIBILITY_TIMEOUT_SECONDS + " seconds");
+        }
+    }
+
+    @Test
     void configurationNamesEnvironmentVariablesTheQuarkusWay() {
         var environment = LocalServers.asEnvironment(java.util.Map.of("quarkus.datasource.jdbc.url", "x",
                 "messaging.consumer.wait-time-seconds", "2"));

@@ -1,0 +1,10 @@
+# State in S3, locked with S3's own lock file (no DynamoDB table needed).
+# The bucket is created once by hand; see the README, "Deploying to AWS".
+terraform {
+  backend "s3" {
+    key          = "order-fulfilment/dev/terraform.tfstate"
+    encrypt      = true
+    use_lockfile = true
+    # bucket and region come from backend.hcl: terraform init -backend-config=backend.hcl
+  }
+}

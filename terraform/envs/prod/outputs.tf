@@ -1,0 +1,34 @@
+output "url" {
+  description = "HTTPS URL of the API."
+  value       = module.fulfilment.url
+}
+
+output "queue_urls" {
+  description = "Queue URL by logical name."
+  value       = module.fulfilment.queue_urls
+}
+
+output "repository_urls" {
+  description = "Image repository URL by service."
+  value       = module.fulfilment.repository_urls
+}
+
+output "pipeline_name" {
+  description = "The delivery pipeline."
+  value       = module.fulfilment.pipeline_name
+}
+
+output "source_connection_arn" {
+  description = "Confirm this connection once in the console before the first pipeline run."
+  value       = module.fulfilment.source_connection_arn
+}
+
+output "database_bootstrap_command" {
+  description = "Creates the service databases and roles; run once after the first apply."
+  value       = module.fulfilment.database_bootstrap_command
+}
+
+output "dashboard_name" {
+  description = "CloudWatch dashboard of the system."
+  value       = module.fulfilment.dashboard_name
+}

@@ -1,0 +1,53 @@
+resource "aws_db_subnet_group" "this" {
+  name       = var.name
+  subnet_ids = var.private_subnet_ids
+}
+
+resource "aws_security_group" "database" {
+  name        = "${var.name}-database"
+  description = "PostgreSQL from the services that own a database, nothing else"
+  vpc_id      = var.vpc_id
+}
+
+resource "aws_rds_cluster" "this" {
+  cluster_identifier = var.name
+  engine             = "aurora-postgresql"
+  engine_mode        = "provisioned"
+  engine_version     = "16.4"
+  database_name      = "postgres"
+  master_username    = "fulfilment_admin"
+
+  # The master password lives in Secrets Manager, created and rotated by RDS.
+  manage_master_user_password = true
+
+  db_subnet_group_name   = aws_db_subnet_group.this.name
+  vpc_security_group_ids = [aws_security_group.database.id]
+  storage_encrypted      = true
+
+  backup_retention_period             = var.backup_retention_days
+  preferred_backup_window             = "02:00-03:00"
+  copy_tags_to_snapshot               = true
+  deletion_protection                 = var.deletion_protection
+  skip_final_snapshot                 = !var.deletion_protection
+  final_snapshot_identifier           = var.deletion_protection ? "${var.name}-final" : null
+  iam_database_authentication_enabled = false
+  enabled_cloudwatch_logs_exports     = ["postgresql"]
+
+  serverlessv2_scaling_configuration {
+    min_capacity = var.min_capacity
+    max_capacity = var.max_capacity
+  }
+}
+
+resource "aws_rds_cluster_instance" "this" {
+  count = var.instance_count
+
+  identifier                   = "${var.name}-${count.index}"
+  cluster_identifier           = aws_rds_cluster.this.id
+  instance_class               = "db.serverless"
+  engine                       = aws_rds_cluster.this.engine
+  engine_version               = aws_rds_cluster.this.engine_version
+  publicly_accessible          = false
+  performance_insights_enabled = true
+  auto_minor_version_upgrade   = true
+}

@@ -1,0 +1,131 @@
+# A one-off ECS task, run inside the VPC after the first apply and after
+# adding a service, that creates each service's role and database (idempotent):
+#   aws ecs run-task --cluster <cluster> --task-definition <name>-database-bootstrap \
+#     --launch-type FARGATE --network-configuration \
+#     'awsvpcConfiguration={subnets=[<private subnet>],securityGroups=[<bootstrap security group>]}'
+# envs/*/outputs.tf prints the exact command.
+
+data "aws_region" "current" {}
+
+locals {
+  bootstrap_sql = join("\n", [for service, database in var.service_databases : <<-SQL
+    psql -v ON_ERROR_STOP=1 -v pw="$PASSWORD_${upper(replace(database, "-", "_"))}" <<'PSQL'
+    SELECT format('CREATE ROLE %I LOGIN', '${database}') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${database}') \gexec
+    ALTER ROLE "${database}" WITH LOGIN PASSWORD :'pw';
+    SELECT format('CREATE DATABASE %I OWNER %I', '${database}', '${database}') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${database}') \gexec
+    REVOKE ALL ON DATABASE "${database}" FROM PUBLIC;
+    PSQL
+  SQL
+  ])
+}
+
+resource "aws_cloudwatch_log_group" "bootstrap" {
+  name              = "/ecs/${var.name}/database-bootstrap"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_security_group" "bootstrap" {
+  name        = "${var.name}-database-bootstrap"
+  description = "The database bootstrap task: out to PostgreSQL and the AWS endpoints only"
+  vpc_id      = var.vpc_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "bootstrap_all" {
+  security_group_id = aws_security_group.bootstrap.id
+  description       = "Out to the database, the endpoints and the image registry"
+  ip_protocol       = "tcp"
+  from_port         = 0
+  to_port           = 65535
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_ingress_rule" "database_from_bootstrap" {
+  security_group_id            = aws_security_group.database.id
+  description                  = "PostgreSQL from the database bootstrap task"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.bootstrap.id
+}
+
+data "aws_iam_policy_document" "ecs_tasks_assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "bootstrap_execution" {
+  name               = "${var.name}-database-bootstrap-execution"
+  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_assume.json
+}
+
+data "aws_iam_policy_document" "bootstrap_execution" {
+  statement {
+    sid       = "ReadTheDatabaseSecrets"
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = concat([aws_rds_cluster.this.master_user_secret[0].secret_arn], [for secret in aws_secretsmanager_secret.service : secret.arn])
+  }
+
+  statement {
+    sid       = "WriteItsLogs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.bootstrap.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "bootstrap_execution" {
+  role   = aws_iam_role.bootstrap_execution.id
+  policy = data.aws_iam_policy_document.bootstrap_execution.json
+}
+
+resource "aws_ecs_task_definition" "bootstrap" {
+  family                   = "${var.name}-database-bootstrap"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = 256
+  memory                   = 512
+  execution_role_arn       = aws_iam_role.bootstrap_execution.arn
+
+  runtime_platform {
+    operating_system_family = "LINUX"
+    cpu_architecture        = "ARM64"
+  }
+
+  container_definitions = jsonencode([{
+    name                   = "bootstrap"
+    image                  = "public.ecr.aws/docker/library/postgres:16-alpine"
+    essential              = true
+    readonlyRootFilesystem = true
+    user                   = "70"
+    entryPoint             = ["sh", "-c"]
+    command                = ["set -eu\n${local.bootstrap_sql}"]
+    environment = [
+      { name = "PGHOST", value = aws_rds_cluster.this.endpoint },
+      { name = "PGPORT", value = tostring(aws_rds_cluster.this.port) },
+      { name = "PGDATABASE", value = "postgres" },
+      { name = "PGSSLMODE", value = "require" },
+    ]
+    secrets = concat(
+      [
+        { name = "PGUSER", valueFrom = "${aws_rds_cluster.this.master_user_secret[0].secret_arn}:username::" },
+        { name = "PGPASSWORD", valueFrom = "${aws_rds_cluster.this.master_user_secret[0].secret_arn}:password::" },
+      ],
+      [for service, database in var.service_databases : {
+        name      = "PASSWORD_${upper(replace(database, "-", "_"))}"
+        valueFrom = "${aws_secretsmanager_secret.service[service].arn}:password::"
+      }]
+    )
+    logConfiguration = {
+      logDriver = "awslogs"
+      options = {
+        awslogs-group         = aws_cloudwatch_log_group.bootstrap.name
+        awslogs-region        = data.aws_region.current.region
+        awslogs-stream-prefix = "bootstrap"
+      }
+    }
+  }])
+}

@@ -1,0 +1,60 @@
+variable "name" {
+  type        = string
+  description = "Prefix of every resource name, e.g. fulfilment-prod."
+}
+
+variable "vpc_id" {
+  type        = string
+  description = "VPC of the database."
+}
+
+variable "private_subnet_ids" {
+  type        = list(string)
+  description = "Private subnets, one per zone, for the Aurora cluster."
+}
+
+variable "service_databases" {
+  type        = map(string)
+  description = "PostgreSQL database (and user of the same name) per service, e.g. { order-service = \"orders\" }."
+}
+
+variable "min_capacity" {
+  type        = number
+  description = "Aurora Serverless v2 minimum capacity in ACUs."
+  default     = 0.5
+}
+
+variable "max_capacity" {
+  type        = number
+  description = "Aurora Serverless v2 maximum capacity in ACUs."
+  default     = 4
+}
+
+variable "instance_count" {
+  type        = number
+  description = "Aurora instances (a writer and readers) spread over the zones."
+  default     = 2
+}
+
+variable "backup_retention_days" {
+  type        = number
+  description = "Days of automated Aurora backups."
+  default     = 7
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Refuse to delete the database and the table (true in prod)."
+  default     = true
+}
+
+variable "inventory_table_name" {
+  type        = string
+  description = "Name of inventory-service's DynamoDB table."
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Days to keep the bootstrap task's logs."
+  default     = 90
+}

@@ -1,0 +1,167 @@
+# The whole system in one AWS account and region; envs/dev and envs/prod
+# compose it with their own settings.
+
+locals {
+  services = {
+    "order-service" = {
+      paths    = ["/orders", "/orders/*"]
+      priority = 10
+      database = "orders"
+      consumes = "order-events"
+      sends_to = ["inventory-commands", "shipping-commands"]
+    }
+    "inventory-service" = {
+      paths    = ["/inventory", "/inventory/*"]
+      priority = 20
+      database = null
+      consumes = "inventory-commands"
+      sends_to = ["order-events"]
+    }
+    "shipping-service" = {
+      paths    = ["/shipments", "/shipments/*"]
+      priority = 30
+      database = "shipping"
+      consumes = "shipping-commands"
+      sends_to = ["order-events"]
+    }
+  }
+
+  databases = { for service, settings in local.services : service => settings.database if settings.database != null }
+}
+
+module "network" {
+  source = "../network"
+
+  name                    = var.name
+  single_nat_gateway      = !var.production
+  flow_log_retention_days = var.log_retention_days
+}
+
+module "registry" {
+  source = "../registry"
+
+  name     = var.name
+  services = toset(keys(local.services))
+}
+
+module "cluster" {
+  source = "../cluster"
+
+  name               = var.name
+  fargate_base       = var.min_tasks
+  log_retention_days = var.log_retention_days
+}
+
+module "messaging" {
+  source = "../messaging"
+
+  name = var.name
+}
+
+module "data" {
+  source = "../data"
+
+  name                 = var.name
+  vpc_id               = module.network.vpc_id
+  private_subnet_ids   = module.network.private_subnet_ids
+  service_databases    = local.databases
+  max_capacity         = var.aurora_max_capacity
+  deletion_protection  = var.production
+  inventory_table_name = "${var.name}-inventory"
+  log_retention_days   = var.log_retention_days
+}
+
+module "edge" {
+  source = "../edge"
+
+  name                      = var.name
+  vpc_id                    = module.network.vpc_id
+  public_subnet_ids         = module.network.public_subnet_ids
+  hosted_zone_name          = var.hosted_zone_name
+  domain_name               = var.domain_name
+  deletion_protection       = var.production
+  access_log_retention_days = var.log_retention_days
+}
+
+module "service" {
+  source   = "../service"
+  for_each = local.services
+
+  name                   = var.name
+  service_name           = each.key
+  cluster_arn            = module.cluster.cluster_arn
+  cluster_name           = module.cluster.cluster_name
+  vpc_id                 = module.network.vpc_id
+  private_subnet_ids     = module.network.private_subnet_ids
+  alb_security_group_id  = module.edge.alb_security_group_id
+  alb_arn_suffix         = module.edge.alb_arn_suffix
+  https_listener_arn     = module.edge.https_listener_arn
+  test_listener_arn      = module.edge.test_listener_arn
+  listener_rule_priority = each.value.priority
+  path_patterns          = each.value.paths
+  image                  = "${module.registry.repository_urls[each.key]}:${var.image_tag}"
+  ecr_repository_arn     = module.registry.repository_arns[each.key]
+  min_tasks              = var.min_tasks
+  max_tasks              = var.max_tasks
+  consumed_queue_name    = module.messaging.queue_names[each.value.consumes]
+  log_retention_days     = var.log_retention_days
+  task_policy_json       = data.aws_iam_policy_document.application[each.key].json
+
+  database_security_group_id = each.value.database == null ? null : module.data.database_security_group_id
+
+  environment = merge(
+    {
+      MESSAGING_QUEUES_INVENTORY_COMMANDS = module.messaging.queue_names["inventory-commands"]
+      MESSAGING_QUEUES_SHIPPING_COMMANDS  = module.messaging.queue_names["shipping-commands"]
+      MESSAGING_QUEUES_ORDER_EVENTS       = module.messaging.queue_names["order-events"]
+    },
+    each.value.database == null ? {} : {
+      QUARKUS_DATASOURCE_JDBC_URL = "${module.data.service_database_urls[each.key]}?sslmode=require"
+    },
+    each.key == "inventory-service" ? { INVENTORY_TABLE_NAME = module.data.inventory_table_name } : {},
+  )
+
+  secrets = each.value.database == null ? {} : {
+    QUARKUS_DATASOURCE_USERNAME = "${module.data.service_database_secret_arns[each.key]}:username::"
+    QUARKUS_DATASOURCE_PASSWORD = "${module.data.service_database_secret_arns[each.key]}:password::"
+  }
+  secret_arns = each.value.database == null ? [] : [module.data.service_database_secret_arns[each.key]]
+}
+
+module "observability" {
+  source = "../observability"
+
+  name                    = var.name
+  alarm_email             = var.alarm_email
+  alb_arn_suffix          = module.edge.alb_arn_suffix
+  cluster_name            = module.cluster.cluster_name
+  queue_names             = module.messaging.queue_names
+  dead_letter_queue_names = module.messaging.dead_letter_queue_names
+  services = { for service, _ in local.services : service => {
+    target_group_arn_suffixes = module.service[service].target_group_arn_suffixes
+    log_group_name            = module.service[service].log_group_name
+  } }
+}
+
+module "pipeline" {
+  source = "../pipeline"
+
+  name               = var.name
+  repository         = var.repository
+  branch             = var.branch
+  cluster_name       = module.cluster.cluster_name
+  https_listener_arn = module.edge.https_listener_arn
+  test_listener_arn  = module.edge.test_listener_arn
+  log_retention_days = var.log_retention_days
+  require_approval   = var.production
+  services = { for service, _ in local.services : service => {
+    ecs_service_name       = module.service[service].service_name
+    task_definition_family = module.service[service].task_definition_family
+    execution_role_arn     = module.service[service].execution_role_arn
+    task_role_arn          = module.service[service].task_role_arn
+    target_group_names     = module.service[service].target_group_names
+    repository_url         = module.registry.repository_urls[service]
+    repository_arn         = module.registry.repository_arns[service]
+    rollback_alarm_names   = module.observability.rollback_alarm_names[service]
+  } }
+}

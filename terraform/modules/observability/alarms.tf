@@ -1,0 +1,104 @@
+resource "aws_sns_topic" "alarms" {
+  name              = "${var.name}-alarms"
+  kms_master_key_id = "alias/aws/sns"
+}
+
+resource "aws_sns_topic_subscription" "email" {
+  count = var.alarm_email == null ? 0 : 1
+
+  topic_arn = aws_sns_topic.alarms.arn
+  protocol  = "email"
+  endpoint  = var.alarm_email
+}
+
+# Any message in a dead-letter queue needs a person.
+resource "aws_cloudwatch_metric_alarm" "dead_letters" {
+  for_each = var.dead_letter_queue_names
+
+  alarm_name          = "${var.name}-${each.key}-dead-letters"
+  alarm_description   = "Messages in ${each.value}: read their failure-reason attribute, fix, then redrive."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateNumberOfMessagesVisible"
+  dimensions          = { QueueName = each.value }
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 1
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}
+
+resource "aws_cloudwatch_metric_alarm" "oldest_message" {
+  for_each = var.queue_names
+
+  alarm_name          = "${var.name}-${each.key}-oldest-message"
+  alarm_description   = "${each.value} is not being worked off: its consumer is down or too slow."
+  namespace           = "AWS/SQS"
+  metric_name         = "ApproximateAgeOfOldestMessage"
+  dimensions          = { QueueName = each.value }
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 5
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.oldest_message_threshold_seconds
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}
+
+resource "aws_cloudwatch_metric_alarm" "target_5xx" {
+  for_each = var.services
+
+  alarm_name          = "${var.name}-${each.key}-5xx"
+  alarm_description   = "${each.key} answers with server errors. CodeDeploy rolls a release back on it."
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 5
+  evaluation_periods  = 2
+  datapoints_to_alarm = 2
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+
+  dynamic "metric_query" {
+    for_each = each.value.target_group_arn_suffixes
+    content {
+      id          = "errors_${metric_query.key}"
+      return_data = false
+      metric {
+        namespace   = "AWS/ApplicationELB"
+        metric_name = "HTTPCode_Target_5XX_Count"
+        period      = 60
+        stat        = "Sum"
+        dimensions  = { LoadBalancer = var.alb_arn_suffix, TargetGroup = metric_query.value }
+      }
+    }
+  }
+
+  metric_query {
+    id          = "errors"
+    expression  = "SUM(METRICS())"
+    label       = "5xx answers of ${each.key}"
+    return_data = true
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "p99_latency" {
+  for_each = var.services
+
+  alarm_name          = "${var.name}-${each.key}-p99-latency"
+  alarm_description   = "${each.key}'s p99 response time is above ${var.p99_latency_threshold_seconds} s."
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "TargetResponseTime"
+  dimensions          = { LoadBalancer = var.alb_arn_suffix, TargetGroup = each.value.target_group_arn_suffixes["blue"] }
+  extended_statistic  = "p99"
+  period              = 60
+  evaluation_periods  = 5
+  datapoints_to_alarm = 3
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.p99_latency_threshold_seconds
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}

@@ -1,0 +1,50 @@
+variable "name" {
+  type        = string
+  description = "Prefix of every resource name, e.g. fulfilment-prod."
+}
+
+variable "alarm_email" {
+  type        = string
+  description = "Address that receives alarm notifications; null for none (subscribe later)."
+  default     = null
+}
+
+variable "alb_arn_suffix" {
+  type        = string
+  description = "ARN suffix of the load balancer."
+}
+
+variable "cluster_name" {
+  type        = string
+  description = "ECS cluster name."
+}
+
+variable "services" {
+  type = map(object({
+    target_group_arn_suffixes = map(string)
+    log_group_name            = string
+  }))
+  description = "Per service: its blue and green target group ARN suffixes and its log group."
+}
+
+variable "queue_names" {
+  type        = map(string)
+  description = "Queue name by logical name."
+}
+
+variable "dead_letter_queue_names" {
+  type        = map(string)
+  description = "Dead-letter queue name by logical name of its source queue."
+}
+
+variable "p99_latency_threshold_seconds" {
+  type        = number
+  description = "p99 target response time above which the latency alarm fires."
+  default     = 1
+}
+
+variable "oldest_message_threshold_seconds" {
+  type        = number
+  description = "Age of the oldest message in a queue above which the alarm fires."
+  default     = 300
+}

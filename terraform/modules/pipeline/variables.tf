@@ -1,0 +1,68 @@
+variable "name" {
+  type        = string
+  description = "Prefix of every resource name, e.g. fulfilment-prod."
+}
+
+variable "repository" {
+  type        = string
+  description = "Source repository as owner/name on the connection's provider."
+}
+
+variable "branch" {
+  type        = string
+  description = "Branch whose every commit is built, tested and deployed."
+  default     = "main"
+}
+
+variable "connection_provider" {
+  type        = string
+  description = "Provider of the CodeStar connection: GitHub, GitLab or Bitbucket."
+  default     = "GitHub"
+}
+
+variable "cluster_name" {
+  type        = string
+  description = "ECS cluster of the services."
+}
+
+variable "https_listener_arn" {
+  type        = string
+  description = "Production listener, whose traffic CodeDeploy shifts."
+}
+
+variable "test_listener_arn" {
+  type        = string
+  description = "Test listener that reaches the new tasks before the shift."
+}
+
+variable "services" {
+  type = map(object({
+    ecs_service_name       = string
+    task_definition_family = string
+    execution_role_arn     = string
+    task_role_arn          = string
+    target_group_names     = map(string)
+    repository_url         = string
+    repository_arn         = string
+    rollback_alarm_names   = list(string)
+  }))
+  description = "Per service: what CodeBuild and CodeDeploy need to release it."
+}
+
+variable "termination_wait_minutes" {
+  type        = number
+  description = "Minutes the old (blue) tasks stay up after the shift, for a fast rollback."
+  default     = 5
+}
+
+variable "log_retention_days" {
+  type        = number
+  description = "Days to keep the build logs."
+  default     = 90
+}
+
+variable "require_approval" {
+  type        = bool
+  description = "Wait for a person's approval between the build and the deployment (prod)."
+  default     = false
+}

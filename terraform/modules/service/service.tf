@@ -1,0 +1,45 @@
+resource "aws_ecs_service" "this" {
+  name                              = var.service_name
+  cluster                           = var.cluster_arn
+  task_definition                   = aws_ecs_task_definition.this.arn
+  desired_count                     = var.min_tasks
+  health_check_grace_period_seconds = var.health_check_grace_seconds
+  enable_execute_command            = true
+  propagate_tags                    = "SERVICE"
+
+  # Releases are blue/green through CodeDeploy (pipeline module).
+  deployment_controller {
+    type = "CODE_DEPLOY"
+  }
+
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    base              = var.min_tasks
+    weight            = 1
+  }
+
+  capacity_provider_strategy {
+    capacity_provider = "FARGATE_SPOT"
+    weight            = 1
+  }
+
+  network_configuration {
+    subnets          = var.private_subnet_ids
+    security_groups  = [aws_security_group.service.id]
+    assign_public_ip = false
+  }
+
+  load_balancer {
+    target_group_arn = aws_lb_target_group.this["blue"].arn
+    container_name   = var.service_name
+    container_port   = 8080
+  }
+
+  # CodeDeploy owns the running task definition and the live target group;
+  # autoscaling owns the count.
+  lifecycle {
+    ignore_changes = [task_definition, load_balancer, desired_count]
+  }
+
+  depends_on = [aws_lb_listener_rule.production]
+}
