@@ -18,25 +18,13 @@ resource "aws_lb_listener" "http" {
 }
 
 resource "aws_lb_listener" "https" {
-  load_balancer_arn = aws_lb.this.arn
-  port              = 443
-  protocol          = "HTTPS"
-  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
-  certificate_arn   = aws_acm_certificate_validation.this.certificate_arn
-
-  default_action {
-    type = "fixed-response"
-    fixed_response {
-      content_type = "application/problem+json"
-      status_code  = "404"
-      message_body = "{\"title\":\"Not Found\",\"status\":404}"
-    }
+  for_each = {
+    production = 443
+    test       = 8443
   }
-}
 
-resource "aws_lb_listener" "test" {
   load_balancer_arn = aws_lb.this.arn
-  port              = 8443
+  port              = each.value
   protocol          = "HTTPS"
   ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
   certificate_arn   = aws_acm_certificate_validation.this.certificate_arn

@@ -20,10 +20,10 @@ output "alb_security_group_id" {
 
 output "https_listener_arn" {
   description = "Production listener (443)."
-  value       = aws_lb_listener.https.arn
+  value       = aws_lb_listener.https["production"].arn
 }
 
 output "test_listener_arn" {
   description = "Test listener (8443) of blue/green deployments; not open to the internet."
-  value       = aws_lb_listener.test.arn
+  value       = aws_lb_listener.https["test"].arn
 }

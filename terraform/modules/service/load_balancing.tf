@@ -22,8 +22,14 @@ resource "aws_lb_target_group" "this" {
   }
 }
 
-resource "aws_lb_listener_rule" "production" {
-  listener_arn = var.https_listener_arn
+# The same path rule on the production listener and on the test listener.
+resource "aws_lb_listener_rule" "this" {
+  for_each = {
+    production = var.https_listener_arn
+    test       = var.test_listener_arn
+  }
+
+  listener_arn = each.value
   priority     = var.listener_rule_priority
 
   action {
@@ -37,27 +43,7 @@ resource "aws_lb_listener_rule" "production" {
     }
   }
 
-  # CodeDeploy points the rule at the live target group.
-  lifecycle {
-    ignore_changes = [action]
-  }
-}
-
-resource "aws_lb_listener_rule" "test" {
-  listener_arn = var.test_listener_arn
-  priority     = var.listener_rule_priority
-
-  action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.this["blue"].arn
-  }
-
-  condition {
-    path_pattern {
-      values = var.path_patterns
-    }
-  }
-
+  # CodeDeploy points each rule at the live or the replacement target group.
   lifecycle {
     ignore_changes = [action]
   }

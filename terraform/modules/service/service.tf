@@ -41,5 +41,5 @@ resource "aws_ecs_service" "this" {
     ignore_changes = [task_definition, load_balancer, desired_count]
   }
 
-  depends_on = [aws_lb_listener_rule.production]
+  depends_on = [aws_lb_listener_rule.this]
 }
