@@ -24,8 +24,10 @@ public final class ContractValidator {
     public ContractValidator() {
         var factory = JsonSchemaFactory.getInstance(
                 SpecVersion.VersionFlag.V202012,
-                builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE_URI, "classpath:contracts/")));
-        var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+                builder ->
+                        builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE_URI, "classpath:contracts/")));
+        var config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         for (var type : MessageType.values()) {
             var location = SchemaLocation.of(SCHEMA_BASE_URI + schemaFileName(type, MessageType.CURRENT_VERSION));
             var schema = factory.getSchema(location, config);

@@ -3,9 +3,9 @@ package dev.fulfilment.contracts;
 import dev.fulfilment.contracts.messages.CancelShipment;
 import dev.fulfilment.contracts.messages.CreateShipment;
 import dev.fulfilment.contracts.messages.InventoryRejected;
-import dev.fulfilment.contracts.messages.MessagePayload;
 import dev.fulfilment.contracts.messages.InventoryReleased;
 import dev.fulfilment.contracts.messages.InventoryReserved;
+import dev.fulfilment.contracts.messages.MessagePayload;
 import dev.fulfilment.contracts.messages.ReleaseInventory;
 import dev.fulfilment.contracts.messages.ReserveInventory;
 import dev.fulfilment.contracts.messages.ShipmentCancelRefused;
@@ -50,7 +50,9 @@ public enum MessageType {
     }
 
     public static Optional<MessageType> fromWireName(String wireName) {
-        return Arrays.stream(values()).filter(type -> type.wireName().equals(wireName)).findFirst();
+        return Arrays.stream(values())
+                .filter(type -> type.wireName().equals(wireName))
+                .findFirst();
     }
 
     public static MessageType of(MessagePayload payload) {

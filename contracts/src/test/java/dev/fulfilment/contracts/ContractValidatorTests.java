@@ -14,9 +14,11 @@ class ContractValidatorTests {
 
     @Test
     void everyMessageTypeHasASchemaFile() {
-        Arrays.stream(MessageType.values()).forEach(type -> assertThat(ContractValidator.class.getResource(
-                "/contracts/" + ContractValidator.schemaFileName(type, MessageType.CURRENT_VERSION)))
-                .as(type.wireName()).isNotNull());
+        Arrays.stream(MessageType.values())
+                .forEach(type -> assertThat(ContractValidator.class.getResource(
+                                "/contracts/" + ContractValidator.schemaFileName(type, MessageType.CURRENT_VERSION)))
+                        .as(type.wireName())
+                        .isNotNull());
     }
 
     @Test
@@ -42,8 +44,10 @@ class ContractValidatorTests {
         badMessageId.put("messageId", "42");
 
         assertThat(validator.violations(extraField)).isNotEmpty();
-        assertThat(validator.violations(missingOrderId)).anySatisfy(violation -> assertThat(violation).contains("orderId"));
-        assertThat(validator.violations(badMessageId)).anySatisfy(violation -> assertThat(violation).contains("messageId"));
+        assertThat(validator.violations(missingOrderId))
+                .anySatisfy(violation -> assertThat(violation).contains("orderId"));
+        assertThat(validator.violations(badMessageId))
+                .anySatisfy(violation -> assertThat(violation).contains("messageId"));
     }
 
     @Test
@@ -55,7 +59,8 @@ class ContractValidatorTests {
 
         assertThat(validator.violations(unknownType)).containsExactly("unknown message type 'ChargeCard'");
         assertThat(validator.violations(futureVersion)).containsExactly("unsupported version 2 of ReserveInventory");
-        assertThat(validator.violations(JSON.readTree("[1,2]"))).containsExactly("the message body is not a JSON object");
+        assertThat(validator.violations(JSON.readTree("[1,2]")))
+                .containsExactly("the message body is not a JSON object");
     }
 
     @Test

@@ -28,17 +28,23 @@ public final class Benchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
-    private static final Pattern TIMELINE_AT = Pattern.compile("\\{\"status\":\"([A-Z_]+)\",\"reason\":\"[^\"]*\",\"at\":\"([^\"]+)\"}");
+    private static final Pattern TIMELINE_AT =
+            Pattern.compile("\\{\"status\":\"([A-Z_]+)\",\"reason\":\"[^\"]*\",\"at\":\"([^\"]+)\"}");
 
     private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
-        var projectRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        var projectRoot =
+                Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         var orders = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         var restarts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         var workDirectory = projectRoot.resolve("dev-stack/target/benchmark");
-        try (var stack = DevStack.start(new DevStack.Settings(projectRoot, workDirectory, LocalServers.Ports.free(),
-                Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0), true))) {
+        try (var stack = DevStack.start(new DevStack.Settings(
+                projectRoot,
+                workDirectory,
+                LocalServers.Ports.free(),
+                Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
+                true))) {
             var startups = new EnumMap<Service, List<Duration>>(Service.class);
             var rssAfterStart = new EnumMap<Service, Long>(Service.class);
             for (var service : Service.values()) {
@@ -78,20 +84,26 @@ public final class Benchmark {
                 {"customerId":"benchmark","lines":[{"sku":"USB-C-CABLE","quantity":1}],
                  "shippingAddress":{"recipient":"Bench Mark","line1":"1 Loop Road","city":"London","postalCode":"N1","country":"GB"}}""";
         var placedAt = System.nanoTime();
-        var placed = HTTP.send(HttpRequest.newBuilder(URI.create(orderUrl + "/orders"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        var placed = HTTP.send(
+                HttpRequest.newBuilder(URI.create(orderUrl + "/orders"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (placed.statusCode() != 202) {
             throw new IllegalStateException("placing failed: " + placed.statusCode() + " " + placed.body());
         }
         var matcher = ID.matcher(placed.body());
         matcher.find();
-        var get = HttpRequest.newBuilder(URI.create(orderUrl + "/orders/" + matcher.group(1))).build();
+        var get = HttpRequest.newBuilder(URI.create(orderUrl + "/orders/" + matcher.group(1)))
+                .build();
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             var current = HTTP.send(get, HttpResponse.BodyHandlers.ofString()).body();
             var status = STATUS.matcher(current);
-            if (status.find() && !status.group(1).equals("PENDING") && !status.group(1).equals("INVENTORY_RESERVED")) {
+            if (status.find()
+                    && !status.group(1).equals("PENDING")
+                    && !status.group(1).equals("INVENTORY_RESERVED")) {
                 if (!status.group(1).equals("CONFIRMED")) {
                     throw new IllegalStateException("order ended " + status.group(1) + ": restock USB-C-CABLE");
                 }
@@ -111,7 +123,7 @@ public final class Benchmark {
             switch (entries.group(1)) {
                 case "PENDING" -> pending = Instant.parse(entries.group(2));
                 case "CONFIRMED" -> confirmed = Instant.parse(entries.group(2));
-                default -> { }
+                default -> {}
             }
         }
         return Duration.between(pending, confirmed).toNanos() / 1e6;
@@ -126,19 +138,35 @@ public final class Benchmark {
         return -1;
     }
 
-    private static void print(Map<Service, List<Duration>> startups, Map<Service, Long> rssAfterStart,
-            Map<Service, Long> rssAfterLoad, List<Double> clientMillis, List<Double> serverMillis, int orders, int warmUp,
+    private static void print(
+            Map<Service, List<Duration>> startups,
+            Map<Service, Long> rssAfterStart,
+            Map<Service, Long> rssAfterLoad,
+            List<Double> clientMillis,
+            List<Double> serverMillis,
+            int orders,
+            int warmUp,
             Duration elapsed) {
         System.out.printf("%n## %s, %s%n%n", LocalDate.now(), machine());
-        System.out.println("| service | start to first ready answer (median of " + startups.get(Service.ORDER).size()
-                + ", min-max) | RSS after start | RSS after the latency run |");
+        System.out.println("| service | start to first ready answer (median of "
+                + startups.get(Service.ORDER).size() + ", min-max) | RSS after start | RSS after the latency run |");
         System.out.println("|---|---|---|---|");
         for (var service : Service.values()) {
-            var millis = startups.get(service).stream().map(Duration::toMillis).sorted().toList();
-            System.out.printf("| %s | %d ms (%d-%d) | %d MB | %d MB |%n", service.directoryName(), millis.get(millis.size() / 2),
-                    millis.getFirst(), millis.getLast(), rssAfterStart.get(service) / 1024, rssAfterLoad.get(service) / 1024);
+            var millis = startups.get(service).stream()
+                    .map(Duration::toMillis)
+                    .sorted()
+                    .toList();
+            System.out.printf(
+                    "| %s | %d ms (%d-%d) | %d MB | %d MB |%n",
+                    service.directoryName(),
+                    millis.get(millis.size() / 2),
+                    millis.getFirst(),
+                    millis.getLast(),
+                    rssAfterStart.get(service) / 1024,
+                    rssAfterLoad.get(service) / 1024);
         }
-        System.out.printf("%nPlaced-to-CONFIRMED, %d sequential orders after %d to warm up (%.1f orders/s end to end):%n%n",
+        System.out.printf(
+                "%nPlaced-to-CONFIRMED, %d sequential orders after %d to warm up (%.1f orders/s end to end):%n%n",
                 orders, warmUp, orders / (elapsed.toMillis() / 1000.0));
         System.out.println("| measured | p50 | p90 | p99 | max |");
         System.out.println("|---|---|---|---|---|");
@@ -149,8 +177,9 @@ public final class Benchmark {
     private static void printPercentiles(String label, List<Double> millis) {
         var sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        System.out.printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", label, percentile(sorted, 50), percentile(sorted, 90),
-                percentile(sorted, 99), sorted.getLast());
+        System.out.printf(
+                "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
+                label, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.getLast());
     }
 
     private static double percentile(List<Double> sorted, int percent) {
@@ -168,12 +197,15 @@ public final class Benchmark {
                     memoryKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
-                    .findFirst().map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse(cpu);
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .orElse(cpu);
         } catch (IOException e) {
             // leave what is unknown
         }
-        return "%d cores (%s), %d GiB, JDK %s".formatted(cores, cpu, Math.round(memoryKb / 1024.0 / 1024.0),
-                System.getProperty("java.version"));
+        return "%d cores (%s), %d GiB, JDK %s"
+                .formatted(cores, cpu, Math.round(memoryKb / 1024.0 / 1024.0), System.getProperty("java.version"));
     }
 }

@@ -56,13 +56,16 @@ public final class ChildProcess implements AutoCloseable {
     /** Waits until a GET of the URL answers with a status the predicate accepts. */
     public Duration awaitHttp(String url, IntPredicate acceptedStatus, Duration timeout) {
         var deadline = Instant.now().plus(timeout);
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + logFile);
             }
             try {
-                var status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                var status = HTTP.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (acceptedStatus.test(status)) {
                     return Duration.between(startedAt, Instant.now());
                 }
@@ -93,6 +96,16 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the process at once (SIGKILL), as a crash or an out-of-memory kill would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the process to stop (SIGTERM), then kills it if it has not stopped in time. */
     @Override
     public void close() {
@@ -121,7 +134,10 @@ public final class ChildProcess implements AutoCloseable {
 
     /** The java executable of this JVM, so children run on the same JDK. */
     static String javaExecutable() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** Reads a class path file that an emulator module put on this class path. */

@@ -9,7 +9,8 @@ public record ConfiguredPostgres(String host, int port, String username, String 
     static ConfiguredPostgres fromEnvironment(Map<String, String> environment) {
         var jdbcUrl = environment.get("QUARKUS_DATASOURCE_JDBC_URL");
         if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("QUARKUS_DATASOURCE_JDBC_URL must be a jdbc:postgresql:// URL: " + jdbcUrl);
+            throw new IllegalArgumentException(
+                    "QUARKUS_DATASOURCE_JDBC_URL must be a jdbc:postgresql:// URL: " + jdbcUrl);
         }
         var uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         return new ConfiguredPostgres(

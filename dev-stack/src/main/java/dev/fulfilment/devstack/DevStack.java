@@ -40,7 +40,11 @@ public final class DevStack implements AutoCloseable {
     private final Map<Service, Integer> ports;
     private final Map<Service, Duration> startupTimes;
 
-    private DevStack(Settings settings, LocalServers servers, Map<Service, ChildProcess> services, Map<Service, Integer> ports,
+    private DevStack(
+            Settings settings,
+            LocalServers servers,
+            Map<Service, ChildProcess> services,
+            Map<Service, Integer> ports,
             Map<Service, Duration> startupTimes) {
         this.settings = settings;
         this.servers = servers;
@@ -53,11 +57,15 @@ public final class DevStack implements AutoCloseable {
         for (var service : Service.values()) {
             var application = applicationJar(settings.projectRoot(), service);
             if (!Files.isRegularFile(application)) {
-                throw new IllegalStateException(application + " is missing: package the services first (./mvnw package -DskipTests)");
+                throw new IllegalStateException(
+                        application + " is missing: package the services first (./mvnw package -DskipTests)");
             }
         }
-        var servers = LocalServers.start(EnumSet.allOf(LocalServers.Server.class), settings.workDirectory(),
-                settings.serverPorts(), settings.disposable());
+        var servers = LocalServers.start(
+                EnumSet.allOf(LocalServers.Server.class),
+                settings.workDirectory(),
+                settings.serverPorts(),
+                settings.disposable());
         var ports = new EnumMap<Service, Integer>(Service.class);
         var processes = new EnumMap<Service, ChildProcess>(Service.class);
         var startupTimes = new EnumMap<Service, Duration>(Service.class);
@@ -83,17 +91,25 @@ public final class DevStack implements AutoCloseable {
         configuration.put("quarkus.http.port", Integer.toString(ports.get(service)));
         // A stop waits for the current long poll: locally, Ctrl-C should not take ten seconds.
         configuration.put("messaging.consumer.wait-time-seconds", "2");
-        var process = ChildProcess.start(service.directoryName(),
+        var process = ChildProcess.start(
+                service.directoryName(),
                 serviceCommand(settings.projectRoot(), service),
                 LocalServers.asEnvironment(configuration),
                 settings.workDirectory().resolve(service.directoryName() + ".log"));
         synchronized (services) {
             services.put(service, process);
         }
-        var startup = process.awaitHttp(url(service) + "/q/health/ready", status -> status == 200, Duration.ofSeconds(90));
+        var startup =
+                process.awaitHttp(url(service) + "/q/health/ready", status -> status == 200, Duration.ofSeconds(90));
         synchronized (startupTimes) {
             startupTimes.put(service, startup);
         }
+    }
+
+    /** Kills the service without warning and starts it again; returns once it is ready. */
+    public void crashAndRestart(Service service) {
+        services.get(service).kill();
+        startService(service);
     }
 
     /** Stops the service and starts it again alone; returns its time to the first ready answer. */
@@ -109,10 +125,15 @@ public final class DevStack implements AutoCloseable {
 
     private static List<String> serviceCommand(Path projectRoot, Service service) {
         var application = applicationJar(projectRoot, service);
-        var command = new ArrayList<>(List.of(ChildProcess.javaExecutable(),
+        var command = new ArrayList<>(List.of(
+                ChildProcess.javaExecutable(),
                 // Small, steady footprint for a service that holds little in memory; see docs/benchmarks.md.
-                "-XX:+UseSerialGC", "-Xmx128m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m",
-                "-Xss512k", "-XX:+ExitOnOutOfMemoryError"));
+                "-XX:+UseSerialGC",
+                "-Xmx128m",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:MaxMetaspaceSize=128m",
+                "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(List.of("-jar", application.toString()));
         return command;
     }
@@ -146,7 +167,8 @@ public final class DevStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        var projectRoot = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        var projectRoot =
+                Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         var workDirectory = projectRoot.resolve("dev-stack/target/run");
         var serverPorts = new LocalServers.Ports(
                 intFromEnvironment("DEV_STACK_POSTGRES_PORT", 15432),
@@ -158,22 +180,27 @@ public final class DevStack implements AutoCloseable {
         for (var service : Service.values()) {
             requireFree(service.directoryName(), service.defaultPort());
         }
-        System.out.println("Starting PostgreSQL, ElasticMQ and DynamoDB Local, then the services; logs in " + workDirectory);
+        System.out.println(
+                "Starting PostgreSQL, ElasticMQ and DynamoDB Local, then the services; logs in " + workDirectory);
         var stack = start(new Settings(projectRoot, workDirectory, serverPorts, Map.of(), false));
         var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the services and the servers...");
-            stack.close();
-            System.out.println("Stopped.");
-            stopped.countDown();
-        }, "dev-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping the services and the servers...");
+                            stack.close();
+                            System.out.println("Stopped.");
+                            stopped.countDown();
+                        },
+                        "dev-stack-stop"));
         printWelcome(stack);
         stopped.await();
     }
 
     private static void printWelcome(DevStack stack) {
         var order = stack.url(Service.ORDER);
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 The order-fulfilment system is running. Ctrl-C stops everything.
 
@@ -193,10 +220,19 @@ public final class DevStack implements AutoCloseable {
                                             "city":"London","postalCode":"SW1Y 4JH","country":"GB"}}'
 
                 """,
-                order, order, stack.startupTime(Service.ORDER).toMillis(),
-                stack.url(Service.INVENTORY), stack.url(Service.INVENTORY), stack.startupTime(Service.INVENTORY).toMillis(),
-                stack.url(Service.SHIPPING), stack.url(Service.SHIPPING), stack.startupTime(Service.SHIPPING).toMillis(),
-                stack.servers().postgres().map(pg -> pg.jdbcUrl("orders") + " and " + pg.jdbcUrl("shipping")).orElse("-"),
+                order,
+                order,
+                stack.startupTime(Service.ORDER).toMillis(),
+                stack.url(Service.INVENTORY),
+                stack.url(Service.INVENTORY),
+                stack.startupTime(Service.INVENTORY).toMillis(),
+                stack.url(Service.SHIPPING),
+                stack.url(Service.SHIPPING),
+                stack.startupTime(Service.SHIPPING).toMillis(),
+                stack.servers()
+                        .postgres()
+                        .map(pg -> pg.jdbcUrl("orders") + " and " + pg.jdbcUrl("shipping"))
+                        .orElse("-"),
                 stack.servers().sqs().map(ElasticMq::endpoint).orElse("-"),
                 stack.servers().dynamoDb().map(DynamoDbLocal::endpoint).orElse("-"),
                 order);

@@ -31,7 +31,8 @@ public final class DynamoDbLocal implements AutoCloseable {
                 "-inMemory",
                 "-port",
                 Integer.toString(port));
-        var process = ChildProcess.start("dynamodb-local", command, Map.of(), workDirectory.resolve("dynamodb-local.log"));
+        var process =
+                ChildProcess.start("dynamodb-local", command, Map.of(), workDirectory.resolve("dynamodb-local.log"));
         var dynamoDb = new DynamoDbLocal(process, port);
         // Without credentials it answers 400 (MissingAuthenticationToken): it is up.
         process.awaitHttp(dynamoDb.endpoint(), status -> status > 0, Duration.ofSeconds(60));

@@ -35,7 +35,8 @@ public final class ElasticMq implements AutoCloseable {
                 "org.elasticmq.server.Main");
         var process = ChildProcess.start("elasticmq", command, Map.of(), workDirectory.resolve("elasticmq.log"));
         var elasticMq = new ElasticMq(process, port);
-        process.awaitHttp(elasticMq.endpoint() + "/?Action=ListQueues", status -> status == 200, Duration.ofSeconds(60));
+        process.awaitHttp(
+                elasticMq.endpoint() + "/?Action=ListQueues", status -> status == 200, Duration.ofSeconds(60));
         return elasticMq;
     }
 
@@ -58,8 +59,11 @@ public final class ElasticMq implements AutoCloseable {
                         receiveMessageWait = 0 seconds
                         deadLettersQueue { name = "%s", maxReceiveCount = %d }
                       }
-                    """.formatted(queue.queueName(), Queue.VISIBILITY_TIMEOUT_SECONDS,
-                    queue.deadLetterQueueName(), Queue.MAX_RECEIVE_COUNT));
+                    """.formatted(
+                            queue.queueName(),
+                            Queue.VISIBILITY_TIMEOUT_SECONDS,
+                            queue.deadLetterQueueName(),
+                            Queue.MAX_RECEIVE_COUNT));
         }
         return """
                 include classpath("application.conf")

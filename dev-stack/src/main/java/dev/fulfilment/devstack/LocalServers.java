@@ -49,8 +49,11 @@ public final class LocalServers implements AutoCloseable {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var postgres = CompletableFuture.supplyAsync(
                     () -> servers.contains(Server.POSTGRES)
-                            ? PostgresServer.startOrConnect(System.getenv(), workDirectory.resolve("postgres"),
-                                    portOrFree(ports.postgres()), disposable)
+                            ? PostgresServer.startOrConnect(
+                                    System.getenv(),
+                                    workDirectory.resolve("postgres"),
+                                    portOrFree(ports.postgres()),
+                                    disposable)
                             : null,
                     executor);
             var sqs = CompletableFuture.supplyAsync(
@@ -69,7 +72,8 @@ public final class LocalServers implements AutoCloseable {
 
     /** Servers for one test run: free ports and a fresh directory under the build folder. */
     public static LocalServers startForTests(Set<Server> servers) {
-        var directory = Path.of("target", "local-servers", UUID.randomUUID().toString().substring(0, 8));
+        var directory =
+                Path.of("target", "local-servers", UUID.randomUUID().toString().substring(0, 8));
         return start(servers, directory.toAbsolutePath(), Ports.free(), true);
     }
 

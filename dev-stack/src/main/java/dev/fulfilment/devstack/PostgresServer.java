@@ -57,7 +57,8 @@ public sealed interface PostgresServer extends AutoCloseable permits ConfiguredP
      *
      * @param disposable tune the private cluster for tests (no fsync) and delete it on close
      */
-    static PostgresServer startOrConnect(Map<String, String> environment, Path directory, int port, boolean disposable) {
+    static PostgresServer startOrConnect(
+            Map<String, String> environment, Path directory, int port, boolean disposable) {
         var configuredUrl = environment.get("QUARKUS_DATASOURCE_JDBC_URL");
         if (configuredUrl != null && !configuredUrl.isBlank()) {
             return ConfiguredPostgres.fromEnvironment(environment);

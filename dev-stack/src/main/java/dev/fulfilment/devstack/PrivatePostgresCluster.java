@@ -77,22 +77,47 @@ public final class PrivatePostgresCluster implements PostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
-        run(List.of(binaries.resolve("initdb").toString(), "-D", dataDirectory().toString(), "-U", SUPERUSER,
-                "-A", "trust", "-E", "UTF8", "--no-instructions"));
+        run(List.of(
+                binaries.resolve("initdb").toString(),
+                "-D",
+                dataDirectory().toString(),
+                "-U",
+                SUPERUSER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--no-instructions"));
     }
 
     private void startServer() {
         if (Files.exists(dataDirectory().resolve("postmaster.pid"))) {
             // Left running by a run that was killed: stop it so that it listens on our port.
-            runQuietly(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory().toString(), "-m", "immediate", "stop"));
+            runQuietly(List.of(
+                    binaries.resolve("pg_ctl").toString(),
+                    "-D",
+                    dataDirectory().toString(),
+                    "-m",
+                    "immediate",
+                    "stop"));
         }
         var options = new StringBuilder("-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1");
         options.append(" -c max_connections=200");
         if (disposable) {
             options.append(" -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         }
-        run(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory().toString(), "-l",
-                directory.resolve("postgres.log").toString(), "-w", "-t", "60", "-o", options.toString(), "start"));
+        run(List.of(
+                binaries.resolve("pg_ctl").toString(),
+                "-D",
+                dataDirectory().toString(),
+                "-l",
+                directory.resolve("postgres.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                options.toString(),
+                "start"));
     }
 
     @Override
@@ -100,8 +125,14 @@ public final class PrivatePostgresCluster implements PostgresServer {
         if (!Files.exists(dataDirectory().resolve("postmaster.pid"))) {
             return;
         }
-        runQuietly(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDirectory().toString(), "-w",
-                "-m", disposable ? "immediate" : "fast", "stop"));
+        runQuietly(List.of(
+                binaries.resolve("pg_ctl").toString(),
+                "-D",
+                dataDirectory().toString(),
+                "-w",
+                "-m",
+                disposable ? "immediate" : "fast",
+                "stop"));
         if (disposable) {
             deleteRecursively(directory);
         }
@@ -165,8 +196,8 @@ public final class PrivatePostgresCluster implements PostgresServer {
     private void run(List<String> command) {
         var exitCode = execute(command);
         if (exitCode.status != 0) {
-            throw new IllegalStateException("PostgreSQL command failed (" + exitCode.status + "): " + command
-                    + "\n" + exitCode.output + "\nserver log: " + directory.resolve("postgres.log"));
+            throw new IllegalStateException("PostgreSQL command failed (" + exitCode.status + "): " + command + "\n"
+                    + exitCode.output + "\nserver log: " + directory.resolve("postgres.log"));
         }
     }
 
@@ -198,7 +229,8 @@ public final class PrivatePostgresCluster implements PostgresServer {
 
     private static void deleteRecursively(Path path) {
         try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // Best effort: it lives under the build folder, which a clean removes.
         }

@@ -5,7 +5,10 @@ import java.util.Map;
 /** The three services, where dev-stack runs them and what they need. */
 public enum Service {
     ORDER("order-service", 8081, "orders", Map.of()),
-    INVENTORY("inventory-service", 8082, null,
+    INVENTORY(
+            "inventory-service",
+            8082,
+            null,
             // Locally the service creates its table and seeds a catalogue; in AWS Terraform
             // owns the table and operators stock it.
             Map.of("inventory.table.create", "true", "inventory.catalogue.seed", "true")),

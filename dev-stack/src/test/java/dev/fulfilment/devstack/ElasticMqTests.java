@@ -11,9 +11,11 @@ class ElasticMqTests {
         var configuration = ElasticMq.configuration(9999);
 
         for (var queue : Queue.values()) {
-            assertThat(configuration).contains("\"" + queue.queueName() + "\" {")
+            assertThat(configuration)
+                    .contains("\"" + queue.queueName() + "\" {")
                     .contains("\"" + queue.deadLetterQueueName() + "\" { }")
-                    .contains("deadLettersQueue { name = \"" + queue.deadLetterQueueName() + "\", maxReceiveCount = 5 }");
+                    .contains(
+                            "deadLettersQueue { name = \"" + queue.deadLetterQueueName() + "\", maxReceiveCount = 5 }");
         }
         assertThat(configuration).contains("bind-port = 9999").contains("port = 9999");
     }
@@ -23,7 +25,8 @@ class ElasticMqTests {
         var compose = java.nio.file.Files.readString(java.nio.file.Path.of("compose/elasticmq.conf"));
 
         for (var queue : Queue.values()) {
-            assertThat(compose).contains("\"" + queue.queueName() + "\" {")
+            assertThat(compose)
+                    .contains("\"" + queue.queueName() + "\" {")
                     .contains("\"" + queue.deadLetterQueueName() + "\" { }")
                     .contains("deadLettersQueue { name = \"" + queue.deadLetterQueueName() + "\", maxReceiveCount = "
                             + Queue.MAX_RECEIVE_COUNT + " }")
@@ -33,10 +36,11 @@ class ElasticMqTests {
 
     @Test
     void configurationNamesEnvironmentVariablesTheQuarkusWay() {
-        var environment = LocalServers.asEnvironment(java.util.Map.of("quarkus.datasource.jdbc.url", "x",
-                "messaging.consumer.wait-time-seconds", "2"));
+        var environment = LocalServers.asEnvironment(
+                java.util.Map.of("quarkus.datasource.jdbc.url", "x", "messaging.consumer.wait-time-seconds", "2"));
 
-        assertThat(environment).containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "x")
+        assertThat(environment)
+                .containsEntry("QUARKUS_DATASOURCE_JDBC_URL", "x")
                 .containsEntry("MESSAGING_CONSUMER_WAIT_TIME_SECONDS", "2");
     }
 }

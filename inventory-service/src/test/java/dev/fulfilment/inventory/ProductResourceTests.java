@@ -15,8 +15,10 @@ class ProductResourceTests {
 
     @Test
     void theSeededCatalogueIsListedBySku() {
-        given().when().get("/inventory")
-                .then().statusCode(200)
+        given().when()
+                .get("/inventory")
+                .then()
+                .statusCode(200)
                 .body("sku", hasItems("KEYBOARD-01", "MOUSE-01", "MONITOR-27"))
                 .body("find { it.sku == 'MONITOR-27' }.name", equalTo("27-inch monitor"));
     }
@@ -27,8 +29,10 @@ class ProductResourceTests {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"name":"Desk lamp","unitPrice":19.50,"available":7}""")
-                .when().put("/inventory/" + sku)
-                .then().statusCode(201)
+                .when()
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(201)
                 .body("sku", equalTo(sku))
                 .body("available", equalTo(7))
                 .body("reserved", equalTo(0));
@@ -36,21 +40,28 @@ class ProductResourceTests {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"name":"Desk lamp, brass","unitPrice":21.00,"available":12}""")
-                .when().put("/inventory/" + sku)
-                .then().statusCode(200)
+                .when()
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("Desk lamp, brass"))
                 .body("available", equalTo(12));
 
-        given().when().get("/inventory/" + sku)
-                .then().statusCode(200)
+        given().when()
+                .get("/inventory/" + sku)
+                .then()
+                .statusCode(200)
                 .body("unitPrice", equalTo(21.0f))
                 .body("available", equalTo(12));
     }
 
     @Test
     void anUnknownSkuIs404ProblemJson() {
-        given().when().get("/inventory/NO-SUCH-SKU-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase())
-                .then().statusCode(404)
+        given().when()
+                .get("/inventory/NO-SUCH-SKU-"
+                        + UUID.randomUUID().toString().substring(0, 8).toUpperCase())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("type", startsWith("https://order-fulfilment.dev/problems/product-not-found"));
@@ -62,8 +73,10 @@ class ProductResourceTests {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"name":"Desk lamp","unitPrice":19.50,"available":-1}""")
-                .when().put("/inventory/" + sku)
-                .then().statusCode(400)
+                .when()
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("available"));
 
@@ -72,17 +85,22 @@ class ProductResourceTests {
 
     @Test
     void malformedJsonAndBadSkusAre400ProblemJson() {
-        given().contentType(ContentType.JSON).body("{\"name\":")
-                .when().put("/inventory/" + uniqueSku())
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\":")
+                .when()
+                .put("/inventory/" + uniqueSku())
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("The request body is not valid JSON"));
 
         given().contentType(ContentType.JSON)
                 .body("""
                         {"name":"x","unitPrice":1,"available":1}""")
-                .when().put("/inventory/lower-case")
-                .then().statusCode(400)
+                .when()
+                .put("/inventory/lower-case")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("sku"));
     }

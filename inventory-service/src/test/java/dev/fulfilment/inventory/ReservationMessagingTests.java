@@ -45,7 +45,8 @@ class ReservationMessagingTests {
     void connect() {
         orderEvents = QueueProbe.of(sqs, "order-events");
         deadLetters = QueueProbe.of(sqs, "inventory-commands-dlq");
-        commandsQueueUrl = sqs.getQueueUrl(request -> request.queueName("inventory-commands")).queueUrl();
+        commandsQueueUrl = sqs.getQueueUrl(request -> request.queueName("inventory-commands"))
+                .queueUrl();
     }
 
     @Test
@@ -58,9 +59,15 @@ class ReservationMessagingTests {
 
         var reply = orderEvents.awaitMessage(orderId, "InventoryReserved");
         assertThat(contracts.violations(reply.body())).isEmpty();
-        assertThat(reply.attributes()).containsEntry("type", "InventoryReserved").containsKey("traceparent");
-        assertThat(products.find(keyboard).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(7L, 3L);
-        assertThat(products.find(mouse).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(0L, 5L);
+        assertThat(reply.attributes())
+                .containsEntry("type", "InventoryReserved")
+                .containsKey("traceparent");
+        assertThat(products.find(keyboard).orElseThrow())
+                .extracting(Product::available, Product::reserved)
+                .containsExactly(7L, 3L);
+        assertThat(products.find(mouse).orElseThrow())
+                .extracting(Product::available, Product::reserved)
+                .containsExactly(0L, 5L);
     }
 
     @Test
@@ -74,7 +81,9 @@ class ReservationMessagingTests {
 
         var reply = orderEvents.awaitMessage(orderId, "InventoryRejected");
         assertThat(contracts.violations(reply.body())).isEmpty();
-        assertThat(reply.body().at("/payload/shortSkus").toString()).contains(scarce).doesNotContain(plenty);
+        assertThat(reply.body().at("/payload/shortSkus").toString())
+                .contains(scarce)
+                .doesNotContain(plenty);
         assertThat(reply.body().at("/payload/unknownSkus").toString()).contains(unknown);
         assertThat(products.find(plenty).orElseThrow().available()).isEqualTo(10);
         assertThat(products.find(scarce).orElseThrow().available()).isEqualTo(1);
@@ -90,10 +99,15 @@ class ReservationMessagingTests {
         orderEvents.awaitMessage(orderId, "InventoryReserved");
         send(command);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.receivedOfType(orderId, "InventoryReserved").size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        orderEvents.receivedOfType(orderId, "InventoryReserved").size() == 2);
         var replies = orderEvents.receivedOfType(orderId, "InventoryReserved");
-        assertThat(replies.get(1).body().get("messageId")).isEqualTo(replies.get(0).body().get("messageId"));
-        assertThat(products.find(sku).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(6L, 4L);
+        assertThat(replies.get(1).body().get("messageId"))
+                .isEqualTo(replies.get(0).body().get("messageId"));
+        assertThat(products.find(sku).orElseThrow())
+                .extracting(Product::available, Product::reserved)
+                .containsExactly(6L, 4L);
     }
 
     @Test
@@ -107,9 +121,15 @@ class ReservationMessagingTests {
         send(release);
         send(release);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.receivedOfType(orderId, "InventoryReleased").size() == 2);
-        assertThat(contracts.violations(orderEvents.awaitMessage(orderId, "InventoryReleased").body())).isEmpty();
-        assertThat(products.find(sku).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(10L, 0L);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        orderEvents.receivedOfType(orderId, "InventoryReleased").size() == 2);
+        assertThat(contracts.violations(
+                        orderEvents.awaitMessage(orderId, "InventoryReleased").body()))
+                .isEmpty();
+        assertThat(products.find(sku).orElseThrow())
+                .extracting(Product::available, Product::reserved)
+                .containsExactly(10L, 0L);
     }
 
     @Test
@@ -122,7 +142,9 @@ class ReservationMessagingTests {
         send(reserve(orderId, new OrderLine(sku, 4)));
 
         orderEvents.awaitMessage(orderId, "InventoryRejected");
-        assertThat(products.find(sku).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(10L, 0L);
+        assertThat(products.find(sku).orElseThrow())
+                .extracting(Product::available, Product::reserved)
+                .containsExactly(10L, 0L);
     }
 
     @Test
@@ -132,24 +154,35 @@ class ReservationMessagingTests {
 
         orderIds.parallelStream().forEach(orderId -> send(reserve(orderId, new OrderLine(sku, 1))));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> orderIds.stream().allMatch(id -> !orderEvents.received(id).isEmpty()));
-        var reserved = orderIds.stream().filter(id -> !orderEvents.receivedOfType(id, "InventoryReserved").isEmpty()).count();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> orderIds.stream()
+                        .allMatch(id -> !orderEvents.received(id).isEmpty()));
+        var reserved = orderIds.stream()
+                .filter(id ->
+                        !orderEvents.receivedOfType(id, "InventoryReserved").isEmpty())
+                .count();
         assertThat(reserved).isEqualTo(10);
-        assertThat(products.find(sku).orElseThrow()).extracting(Product::available, Product::reserved).containsExactly(0L, 10L);
+        assertThat(products.find(sku).orElseThrow())
+                .extracting(Product::available, Product::reserved)
+                .containsExactly(0L, 10L);
     }
 
     @Test
     void aMessageThatBreaksItsSchemaGoesToTheDeadLetterQueueAtOnceWithTheReason() {
         var marker = UUID.randomUUID().toString();
-        sqs.sendMessage(request -> request.queueUrl(commandsQueueUrl).messageBody("""
+        sqs.sendMessage(
+                request -> request.queueUrl(commandsQueueUrl).messageBody("""
                 {"messageId":"%s","type":"ReserveInventory","version":1,"occurredAt":"2026-01-01T00:00:00Z",
                  "orderId":"%s","payload":{"lines":[{"sku":"KEYBOARD-01","quantity":0}]}}""".formatted(marker, UUID.randomUUID())));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetters.all().stream()
-                .anyMatch(message -> message.body().path("messageId").asText().equals(marker)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> deadLetters.all().stream()
+                        .anyMatch(message ->
+                                message.body().path("messageId").asText().equals(marker)));
         var poison = deadLetters.all().stream()
                 .filter(message -> message.body().path("messageId").asText().equals(marker))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(poison.attributes().get("failure-reason")).contains("schema").contains("quantity");
     }
 
@@ -165,7 +198,8 @@ class ReservationMessagingTests {
 
     private void send(OutgoingMessage message) {
         var body = codec.encode(message);
-        assertThat(contracts.violations(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(readTree(body)))).isEmpty();
+        assertThat(contracts.violations(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(readTree(body))))
+                .isEmpty();
         sqs.sendMessage(request -> request.queueUrl(commandsQueueUrl).messageBody(body));
     }
 

@@ -14,7 +14,6 @@ import dev.fulfilment.contracts.messages.ShipmentDelivered;
 import dev.fulfilment.contracts.messages.ShipmentDispatched;
 import dev.fulfilment.contracts.messages.ShipmentScheduled;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import org.hibernate.annotations.BatchSize;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -35,6 +34,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * An order and its part in the saga. Every change of status goes through {@link #moveTo},
@@ -158,17 +158,22 @@ public class Order extends PanacheEntityBase {
                 yield List.of();
             }
             case InventoryReleased released -> {
-                if (status == OrderStatus.CANCELLING && cancellationStep == CancellationStep.AWAITING_INVENTORY_RELEASE) {
+                if (status == OrderStatus.CANCELLING
+                        && cancellationStep == CancellationStep.AWAITING_INVENTORY_RELEASE) {
                     cancellationStep = null;
                     moveTo(OrderStatus.CANCELLED, "stock released; order cancelled", messageId, now);
                 }
                 yield List.of();
             }
-            case ShipmentScheduled scheduled -> shipmentMoved(scheduled.shipmentId(), ShipmentProgress.SCHEDULED, messageId, now);
-            case ShipmentDispatched dispatched -> shipmentMoved(dispatched.shipmentId(), ShipmentProgress.DISPATCHED, messageId, now);
-            case ShipmentDelivered delivered -> shipmentMoved(delivered.shipmentId(), ShipmentProgress.DELIVERED, messageId, now);
+            case ShipmentScheduled scheduled ->
+                shipmentMoved(scheduled.shipmentId(), ShipmentProgress.SCHEDULED, messageId, now);
+            case ShipmentDispatched dispatched ->
+                shipmentMoved(dispatched.shipmentId(), ShipmentProgress.DISPATCHED, messageId, now);
+            case ShipmentDelivered delivered ->
+                shipmentMoved(delivered.shipmentId(), ShipmentProgress.DELIVERED, messageId, now);
             case ShipmentCancelled cancelled -> {
-                if (status == OrderStatus.CANCELLING && cancellationStep == CancellationStep.AWAITING_SHIPMENT_CANCELLATION) {
+                if (status == OrderStatus.CANCELLING
+                        && cancellationStep == CancellationStep.AWAITING_SHIPMENT_CANCELLATION) {
                     cancellationStep = CancellationStep.AWAITING_INVENTORY_RELEASE;
                     record(OrderStatus.CANCELLING, "shipment cancelled; releasing stock", messageId, now);
                     yield List.of(new ReleaseInventory("order cancelled"));
@@ -176,29 +181,42 @@ public class Order extends PanacheEntityBase {
                 yield List.of();
             }
             case ShipmentCancelRefused refused -> {
-                var progress = "DELIVERED".equals(refused.shipmentStatus()) ? ShipmentProgress.DELIVERED : ShipmentProgress.DISPATCHED;
+                var progress = "DELIVERED".equals(refused.shipmentStatus())
+                        ? ShipmentProgress.DELIVERED
+                        : ShipmentProgress.DISPATCHED;
                 noteShipment(refused.shipmentId(), progress);
-                if (status == OrderStatus.CANCELLING && cancellationStep == CancellationStep.AWAITING_SHIPMENT_CANCELLATION) {
+                if (status == OrderStatus.CANCELLING
+                        && cancellationStep == CancellationStep.AWAITING_SHIPMENT_CANCELLATION) {
                     cancellationStep = null;
-                    moveTo(statusFor(shipmentProgress), "cancel refused: the shipment had already left the warehouse", messageId, now);
+                    moveTo(
+                            statusFor(shipmentProgress),
+                            "cancel refused: the shipment had already left the warehouse",
+                            messageId,
+                            now);
                 }
                 yield List.of();
             }
-            default -> throw new IllegalArgumentException(event.messageType().wireName() + " is not an event for orders");
+            default ->
+                throw new IllegalArgumentException(event.messageType().wireName() + " is not an event for orders");
         };
     }
 
     private List<MessagePayload> shipmentMoved(UUID shipment, ShipmentProgress progress, UUID messageId, Instant now) {
         noteShipment(shipment, progress);
         var target = statusFor(shipmentProgress);
-        var followsTheShipment = status == OrderStatus.INVENTORY_RESERVED || status == OrderStatus.CONFIRMED
+        var followsTheShipment = status == OrderStatus.INVENTORY_RESERVED
+                || status == OrderStatus.CONFIRMED
                 || status == OrderStatus.SHIPPED;
         if (followsTheShipment && status.canMoveTo(target)) {
-            moveTo(target, switch (target) {
-                case CONFIRMED -> "shipment scheduled";
-                case SHIPPED -> "shipment dispatched";
-                default -> "shipment delivered";
-            }, messageId, now);
+            moveTo(
+                    target,
+                    switch (target) {
+                        case CONFIRMED -> "shipment scheduled";
+                        case SHIPPED -> "shipment dispatched";
+                        default -> "shipment delivered";
+                    },
+                    messageId,
+                    now);
         }
         return List.of();
     }
@@ -232,12 +250,14 @@ public class Order extends PanacheEntityBase {
     }
 
     private static List<dev.fulfilment.contracts.messages.OrderLine> contractLines(List<OrderLine> lines) {
-        return lines.stream().map(line -> new dev.fulfilment.contracts.messages.OrderLine(line.sku, line.quantity)).toList();
+        return lines.stream()
+                .map(line -> new dev.fulfilment.contracts.messages.OrderLine(line.sku, line.quantity))
+                .toList();
     }
 
     private dev.fulfilment.contracts.messages.ShippingAddress contractAddress() {
         var address = shippingAddress;
-        return new dev.fulfilment.contracts.messages.ShippingAddress(address.recipient, address.line1, address.line2,
-                address.city, address.postalCode, address.country);
+        return new dev.fulfilment.contracts.messages.ShippingAddress(
+                address.recipient, address.line1, address.line2, address.city, address.postalCode, address.country);
     }
 }

@@ -7,9 +7,13 @@ import java.util.UUID;
 public class OrderNotCancellableException extends DomainException {
 
     public OrderNotCancellableException(UUID orderId, OrderStatus status) {
-        super(409, "order-not-cancellable", "The order can no longer be cancelled",
-                "order " + orderId + " is " + status + ": " + (status == OrderStatus.REJECTED
-                        ? "it was rejected and holds nothing to cancel"
-                        : "its shipment has left the warehouse"));
+        super(
+                409,
+                "order-not-cancellable",
+                "The order can no longer be cancelled",
+                "order " + orderId + " is " + status + ": "
+                        + (status == OrderStatus.REJECTED
+                                ? "it was rejected and holds nothing to cancel"
+                                : "its shipment has left the warehouse"));
     }
 }

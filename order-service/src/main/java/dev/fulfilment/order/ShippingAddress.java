@@ -27,7 +27,8 @@ public class ShippingAddress {
 
     protected ShippingAddress() {}
 
-    public ShippingAddress(String recipient, String line1, String line2, String city, String postalCode, String country) {
+    public ShippingAddress(
+            String recipient, String line1, String line2, String city, String postalCode, String country) {
         this.recipient = recipient;
         this.line1 = line1;
         this.line2 = line2;

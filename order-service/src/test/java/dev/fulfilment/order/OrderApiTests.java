@@ -41,8 +41,10 @@ class OrderApiTests {
         var response = given().contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
                 .body(body(customer, "KEYBOARD-01", 2))
-                .when().post("/orders")
-                .then().statusCode(202)
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(202)
                 .body("status", equalTo("PENDING"))
                 .body("customerId", equalTo(customer))
                 .body("lines[0].quantity", equalTo(2))
@@ -63,10 +65,23 @@ class OrderApiTests {
         var customer = uniqueCustomer();
         var key = UUID.randomUUID().toString();
 
-        var first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(customer, "MOUSE-01", 1))
-                .when().post("/orders").then().statusCode(202).extract();
-        var second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(customer, "MOUSE-01", 1))
-                .when().post("/orders").then().statusCode(202).header("Idempotent-Replayed", "true").extract();
+        var first = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body(customer, "MOUSE-01", 1))
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(202)
+                .extract();
+        var second = given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body(customer, "MOUSE-01", 1))
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(202)
+                .header("Idempotent-Replayed", "true")
+                .extract();
 
         assertThat(second.asString()).isEqualTo(first.asString());
         assertThat(second.header("Location")).isEqualTo(first.header("Location"));
@@ -77,12 +92,21 @@ class OrderApiTests {
     void theSameIdempotencyKeyWithAnotherBodyIs422AndPlacesNothing() {
         var customer = uniqueCustomer();
         var key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(customer, "MOUSE-01", 1))
-                .when().post("/orders").then().statusCode(202);
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body(customer, "MOUSE-01", 1))
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(202);
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body(customer, "MOUSE-01", 3))
-                .when().post("/orders")
-                .then().statusCode(422)
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body(customer, "MOUSE-01", 3))
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/idempotency-key-reused"));
 
@@ -108,14 +132,17 @@ class OrderApiTests {
             """)
     void badInputIs400ProblemJsonNamingTheFieldAndPlacesNothing(String name, String template, String field) {
         var customer = uniqueCustomer();
-        var address = "{\"recipient\":\"Ada\",\"line1\":\"1 Road\",\"city\":\"London\",\"postalCode\":\"N1\",\"country\":\"GB\"}";
+        var address =
+                "{\"recipient\":\"Ada\",\"line1\":\"1 Road\",\"city\":\"London\",\"postalCode\":\"N1\",\"country\":\"GB\"}";
         var requestBody = template.startsWith("QUANTITY")
                 ? "{\"customerId\":\"CUSTOMER\",\"lines\":[{\"sku\":\"MOUSE-01\",\"quantity\":" + template.substring(9)
                         + "}],\"shippingAddress\":ADDRESS}"
                 : template;
         requestBody = requestBody.replace("CUSTOMER", customer).replace("ADDRESS", address);
 
-        var problem = place(requestBody).then().statusCode(400)
+        var problem = place(requestBody)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("detail", notNullValue())
@@ -124,42 +151,78 @@ class OrderApiTests {
             assertThat(problem.jsonPath().getList("errors.field", String.class)).contains(field);
         }
         assertThat(problem.asString()).doesNotContain("Exception").doesNotContain("at dev.");
-        given().queryParam("customerId", customer).when().get("/orders").then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("customerId", customer)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
     void fiftyOneLinesAreTooMany() {
-        var lines = IntStream.range(0, 51).mapToObj(i -> "{\"sku\":\"SKU-" + i + "\",\"quantity\":1}").collect(Collectors.joining(","));
-        place("{\"customerId\":\"" + uniqueCustomer() + "\",\"lines\":[" + lines + "],\"shippingAddress\":"
-                + "{\"recipient\":\"A\",\"line1\":\"B\",\"city\":\"C\",\"postalCode\":\"D\",\"country\":\"GB\"}}")
-                .then().statusCode(400)
+        var lines = IntStream.range(0, 51)
+                .mapToObj(i -> "{\"sku\":\"SKU-" + i + "\",\"quantity\":1}")
+                .collect(Collectors.joining(","));
+        place(
+                        "{\"customerId\":\"" + uniqueCustomer() + "\",\"lines\":[" + lines + "],\"shippingAddress\":"
+                                + "{\"recipient\":\"A\",\"line1\":\"B\",\"city\":\"C\",\"postalCode\":\"D\",\"country\":\"GB\"}}")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("lines"));
     }
 
     @Test
     void anUnknownOrderIs404ProblemJson() {
-        given().when().get("/orders/" + UUID.randomUUID())
-                .then().statusCode(404)
+        given().when()
+                .get("/orders/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/order-not-found"));
         given().when().get("/orders/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
-        given().when().post("/orders/" + UUID.randomUUID() + "/cancel").then().statusCode(404).contentType("application/problem+json");
+        given().when()
+                .post("/orders/" + UUID.randomUUID() + "/cancel")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
     void listingIsNewestFirstAndPagesWithACursor() {
         var customer = uniqueCustomer();
-        var placed = IntStream.range(0, 5).mapToObj(i -> Orders.placeOrder(customer).toString()).toList();
+        var placed = IntStream.range(0, 5)
+                .mapToObj(i -> Orders.placeOrder(customer).toString())
+                .toList();
 
-        var firstPage = given().queryParam("customerId", customer).queryParam("limit", 2)
-                .when().get("/orders").then().statusCode(200).body("items", hasSize(2)).extract();
-        var secondPage = given().queryParam("customerId", customer).queryParam("limit", 2)
+        var firstPage = given().queryParam("customerId", customer)
+                .queryParam("limit", 2)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .extract();
+        var secondPage = given().queryParam("customerId", customer)
+                .queryParam("limit", 2)
                 .queryParam("cursor", firstPage.path("nextCursor").toString())
-                .when().get("/orders").then().statusCode(200).body("items", hasSize(2)).extract();
-        var lastPage = given().queryParam("customerId", customer).queryParam("limit", 2)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .extract();
+        var lastPage = given().queryParam("customerId", customer)
+                .queryParam("limit", 2)
                 .queryParam("cursor", secondPage.path("nextCursor").toString())
-                .when().get("/orders").then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue()).extract();
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("nextCursor", nullValue())
+                .extract();
 
         var listed = new java.util.ArrayList<String>();
         listed.addAll(firstPage.jsonPath().getList("items.id", String.class));
@@ -173,17 +236,30 @@ class OrderApiTests {
         var customer = uniqueCustomer();
         var orderId = Orders.placeOrder(customer);
 
-        given().queryParam("customerId", customer).queryParam("status", "PENDING")
-                .when().get("/orders").then().statusCode(200).body("items[0].id", equalTo(orderId.toString()));
-        given().queryParam("customerId", customer).queryParam("status", "DELIVERED")
-                .when().get("/orders").then().statusCode(200).body("items", hasSize(0));
+        given().queryParam("customerId", customer)
+                .queryParam("status", "PENDING")
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items[0].id", equalTo(orderId.toString()));
+        given().queryParam("customerId", customer)
+                .queryParam("status", "DELIVERED")
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({"limit,0", "limit,101", "limit,ten", "status,LOST", "cursor,not-a-cursor"})
     void badListParametersAre400ProblemJson(String parameter, String value) {
-        given().queryParam(parameter, value).when().get("/orders")
-                .then().statusCode(400)
+        given().queryParam(parameter, value)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", startsWith("https://order-fulfilment.dev/problems/"));
     }

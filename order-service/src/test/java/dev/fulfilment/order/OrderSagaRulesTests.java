@@ -29,9 +29,13 @@ class OrderSagaRulesTests {
     void theHappyPathGoesFromPendingToDeliveredSendingReserveThenCreateShipment() {
         var placed = Order.place("c-1", List.of(new OrderLine("SKU-1", 2)), address(), Instant.now());
         var order = placed.order();
-        assertThat(placed.command().lines()).extracting("sku", "quantity").containsExactly(org.assertj.core.groups.Tuple.tuple("SKU-1", 2));
+        assertThat(placed.command().lines())
+                .extracting("sku", "quantity")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("SKU-1", 2));
 
-        assertThat(apply(order, new InventoryReserved(List.of()))).singleElement().isInstanceOf(CreateShipment.class);
+        assertThat(apply(order, new InventoryReserved(List.of())))
+                .singleElement()
+                .isInstanceOf(CreateShipment.class);
         assertThat(order.status).isEqualTo(OrderStatus.INVENTORY_RESERVED);
         assertThat(apply(order, new ShipmentScheduled(shipmentId))).isEmpty();
         assertThat(order.status).isEqualTo(OrderStatus.CONFIRMED);
@@ -40,8 +44,14 @@ class OrderSagaRulesTests {
         assertThat(order.status).isEqualTo(OrderStatus.SHIPPED);
         apply(order, new ShipmentDelivered(shipmentId));
         assertThat(order.status).isEqualTo(OrderStatus.DELIVERED);
-        assertThat(order.timeline).extracting(entry -> entry.status).containsExactly(OrderStatus.PENDING,
-                OrderStatus.INVENTORY_RESERVED, OrderStatus.CONFIRMED, OrderStatus.SHIPPED, OrderStatus.DELIVERED);
+        assertThat(order.timeline)
+                .extracting(entry -> entry.status)
+                .containsExactly(
+                        OrderStatus.PENDING,
+                        OrderStatus.INVENTORY_RESERVED,
+                        OrderStatus.CONFIRMED,
+                        OrderStatus.SHIPPED,
+                        OrderStatus.DELIVERED);
     }
 
     @Test
@@ -69,7 +79,8 @@ class OrderSagaRulesTests {
 
     @Test
     void rejectionOnlyRejectsAPendingOrder() {
-        var pending = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now()).order();
+        var pending = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
+                .order();
         apply(pending, new InventoryRejected("not enough stock of SKU-1", List.of("SKU-1"), List.of()));
         assertThat(pending.status).isEqualTo(OrderStatus.REJECTED);
         assertThat(pending.rejectionReason).contains("SKU-1");
@@ -81,11 +92,16 @@ class OrderSagaRulesTests {
 
     @Test
     void cancellingAPendingOrderReleasesStockAndEndsCancelledOnTheRelease() {
-        var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now()).order();
+        var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
+                .order();
 
-        assertThat(order.cancel("changed my mind", Instant.now())).singleElement().isInstanceOf(ReleaseInventory.class);
+        assertThat(order.cancel("changed my mind", Instant.now()))
+                .singleElement()
+                .isInstanceOf(ReleaseInventory.class);
         assertThat(order.status).isEqualTo(OrderStatus.CANCELLING);
-        assertThat(apply(order, new InventoryReserved(List.of()))).as("a reserve that was already under way").isEmpty();
+        assertThat(apply(order, new InventoryReserved(List.of())))
+                .as("a reserve that was already under way")
+                .isEmpty();
         apply(order, new InventoryReleased());
 
         assertThat(order.status).isEqualTo(OrderStatus.CANCELLED);
@@ -95,10 +111,14 @@ class OrderSagaRulesTests {
     void cancellingAConfirmedOrderCancelsTheShipmentBeforeReleasingStock() {
         var order = confirmedOrder();
 
-        assertThat(order.cancel("changed my mind", Instant.now())).singleElement().isInstanceOf(CancelShipment.class);
+        assertThat(order.cancel("changed my mind", Instant.now()))
+                .singleElement()
+                .isInstanceOf(CancelShipment.class);
         assertThat(apply(order, new InventoryReleased())).isEmpty();
         assertThat(order.status).as("no release was asked for yet").isEqualTo(OrderStatus.CANCELLING);
-        assertThat(apply(order, new ShipmentCancelled(shipmentId))).singleElement().isInstanceOf(ReleaseInventory.class);
+        assertThat(apply(order, new ShipmentCancelled(shipmentId)))
+                .singleElement()
+                .isInstanceOf(ReleaseInventory.class);
         apply(order, new InventoryReleased());
 
         assertThat(order.status).isEqualTo(OrderStatus.CANCELLED);
@@ -110,9 +130,12 @@ class OrderSagaRulesTests {
         order.cancel("too late?", Instant.now());
         apply(order, new ShipmentDelivered(shipmentId));
 
-        assertThat(apply(order, new ShipmentCancelRefused(shipmentId, "DISPATCHED"))).isEmpty();
+        assertThat(apply(order, new ShipmentCancelRefused(shipmentId, "DISPATCHED")))
+                .isEmpty();
 
-        assertThat(order.status).as("the delivery seen while cancelling is not forgotten").isEqualTo(OrderStatus.DELIVERED);
+        assertThat(order.status)
+                .as("the delivery seen while cancelling is not forgotten")
+                .isEqualTo(OrderStatus.DELIVERED);
     }
 
     @Test
@@ -129,7 +152,8 @@ class OrderSagaRulesTests {
     }
 
     private Order reservedOrder() {
-        var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now()).order();
+        var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
+                .order();
         apply(order, new InventoryReserved(List.of()));
         return order;
     }

@@ -49,11 +49,14 @@ class OrderSagaTests {
         reply(orderId, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
         var createShipment = QueueProbe.of(sqs, "shipping-commands").awaitMessage(orderId, "CreateShipment");
         assertThat(contracts.violations(createShipment.body())).isEmpty();
-        assertThat(createShipment.body().at("/payload/shippingAddress/city").asText()).isEqualTo("London");
+        assertThat(createShipment.body().at("/payload/shippingAddress/city").asText())
+                .isEqualTo("London");
         reply(orderId, new ShipmentScheduled(shipmentId));
 
         awaitStatus(orderId, "CONFIRMED");
-        given().when().get("/orders/" + orderId).then()
+        given().when()
+                .get("/orders/" + orderId)
+                .then()
                 .body("shipmentId", equalTo(shipmentId.toString()))
                 .body("timeline.status", equalTo(List.of("PENDING", "INVENTORY_RESERVED", "CONFIRMED")));
     }
@@ -61,7 +64,8 @@ class OrderSagaTests {
     @Test
     void aRepeatedMessageTakesEffectOnce() {
         var orderId = placeOrder(uniqueCustomer());
-        var reserved = OutgoingMessage.caused(orderId, null, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
+        var reserved =
+                OutgoingMessage.caused(orderId, null, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
 
         send(reserved);
         send(reserved);
@@ -71,9 +75,15 @@ class OrderSagaTests {
 
         var shippingCommands = QueueProbe.of(sqs, "shipping-commands");
         shippingCommands.awaitMessage(orderId, "CreateShipment");
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
-                .until(() -> shippingCommands.receivedOfType(orderId, "CreateShipment").size() == 1);
-        given().when().get("/orders/" + orderId).then()
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> shippingCommands
+                                .receivedOfType(orderId, "CreateShipment")
+                                .size()
+                        == 1);
+        given().when()
+                .get("/orders/" + orderId)
+                .then()
                 .body("timeline.status", equalTo(List.of("PENDING", "INVENTORY_RESERVED", "CONFIRMED")));
     }
 
@@ -89,7 +99,9 @@ class OrderSagaTests {
         reply(orderId, new ShipmentDispatched(shipmentId));
         reply(orderId, new ShipmentScheduled(shipmentId));
 
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> status(orderId).equals("DELIVERED"));
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> status(orderId).equals("DELIVERED"));
     }
 
     @Test
@@ -100,10 +112,15 @@ class OrderSagaTests {
         reply(orderId, new ShipmentScheduled(shipmentId));
         awaitStatus(orderId, "CONFIRMED");
 
-        given().when().post("/orders/" + orderId + "/cancel").then().statusCode(202).body("status", equalTo("CANCELLING"));
+        given().when()
+                .post("/orders/" + orderId + "/cancel")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("CANCELLING"));
         var cancelShipment = QueueProbe.of(sqs, "shipping-commands").awaitMessage(orderId, "CancelShipment");
         assertThat(contracts.violations(cancelShipment.body())).isEmpty();
-        assertThat(QueueProbe.of(sqs, "inventory-commands").receivedOfType(orderId, "ReleaseInventory")).isEmpty();
+        assertThat(QueueProbe.of(sqs, "inventory-commands").receivedOfType(orderId, "ReleaseInventory"))
+                .isEmpty();
 
         reply(orderId, new ShipmentCancelled(shipmentId));
         var release = QueueProbe.of(sqs, "inventory-commands").awaitMessage(orderId, "ReleaseInventory");
@@ -121,8 +138,10 @@ class OrderSagaTests {
         reply(orderId, new ShipmentDispatched(shipmentId));
         awaitStatus(orderId, "SHIPPED");
 
-        given().when().post("/orders/" + orderId + "/cancel")
-                .then().statusCode(409)
+        given().when()
+                .post("/orders/" + orderId + "/cancel")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/order-not-cancellable"));
         assertThat(status(orderId)).isEqualTo("SHIPPED");
@@ -144,7 +163,8 @@ class OrderSagaTests {
     }
 
     private void send(OutgoingMessage message) {
-        var queueUrl = sqs.getQueueUrl(request -> request.queueName("order-events")).queueUrl();
+        var queueUrl =
+                sqs.getQueueUrl(request -> request.queueName("order-events")).queueUrl();
         sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(codec.encode(message)));
     }
 

@@ -10,8 +10,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class OrderStatusTests {
 
-    private static final List<OrderStatus> MAIN_LINE = List.of(OrderStatus.PENDING, OrderStatus.INVENTORY_RESERVED,
-            OrderStatus.CONFIRMED, OrderStatus.SHIPPED, OrderStatus.DELIVERED);
+    private static final List<OrderStatus> MAIN_LINE = List.of(
+            OrderStatus.PENDING,
+            OrderStatus.INVENTORY_RESERVED,
+            OrderStatus.CONFIRMED,
+            OrderStatus.SHIPPED,
+            OrderStatus.DELIVERED);
 
     @Test
     void theMainLineNeverMovesBackwards() {
@@ -32,11 +36,14 @@ class OrderStatusTests {
                 cancellable.add(status);
             }
         }
-        assertThat(cancellable).containsExactlyInAnyOrder(OrderStatus.PENDING, OrderStatus.INVENTORY_RESERVED, OrderStatus.CONFIRMED);
+        assertThat(cancellable)
+                .containsExactlyInAnyOrder(OrderStatus.PENDING, OrderStatus.INVENTORY_RESERVED, OrderStatus.CONFIRMED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"DELIVERED", "REJECTED", "CANCELLED"})
+    @EnumSource(
+            value = OrderStatus.class,
+            names = {"DELIVERED", "REJECTED", "CANCELLED"})
     void finalStatusesGoNowhere(OrderStatus status) {
         assertThat(status.isFinal()).isTrue();
         for (var next : OrderStatus.values()) {
@@ -47,7 +54,9 @@ class OrderStatusTests {
     @Test
     void onlyPendingCanBeRejected() {
         for (var status : OrderStatus.values()) {
-            assertThat(status.canMoveTo(OrderStatus.REJECTED)).as("%s -> REJECTED", status).isEqualTo(status == OrderStatus.PENDING);
+            assertThat(status.canMoveTo(OrderStatus.REJECTED))
+                    .as("%s -> REJECTED", status)
+                    .isEqualTo(status == OrderStatus.PENDING);
         }
     }
 }

@@ -27,11 +27,20 @@ final class Orders {
     }
 
     static UUID placeOrder(String customerId) {
-        var id = place(body(customerId, "KEYBOARD-01", 1)).then().statusCode(202).extract().path("id");
+        var id = place(body(customerId, "KEYBOARD-01", 1))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         return UUID.fromString((String) id);
     }
 
     static String status(UUID orderId) {
-        return given().when().get("/orders/" + orderId).then().statusCode(200).extract().path("status");
+        return given().when()
+                .get("/orders/" + orderId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("status");
     }
 }

@@ -25,7 +25,10 @@ public class Outbox {
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
 
-    Outbox(EntityManager entityManager, EnvelopeCodec codec, OutboxRelay relay,
+    Outbox(
+            EntityManager entityManager,
+            EnvelopeCodec codec,
+            OutboxRelay relay,
             TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
         this.codec = codec;

@@ -80,7 +80,9 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 failures++;
                 var pause = Duration.ofMillis(Math.min(config.maxBackoff().toMillis(), 200L << Math.min(failures, 8)));
-                LOG.warnf("Outbox relay failed (%s); the messages wait, next try in %d ms", rootMessage(e), pause.toMillis());
+                LOG.warnf(
+                        "Outbox relay failed (%s); the messages wait, next try in %d ms",
+                        rootMessage(e), pause.toMillis());
                 sleep(pause);
             }
         }
@@ -98,7 +100,8 @@ public class OutboxRelay {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<OutboxMessage> claimed = entityManager
-                    .createNativeQuery("SELECT * FROM outbox ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED",
+                    .createNativeQuery(
+                            "SELECT * FROM outbox ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED",
                             OutboxMessage.class)
                     .setParameter("limit", config.batchSize())
                     .getResultList();
@@ -106,15 +109,23 @@ public class OutboxRelay {
                 return 0;
             }
             var failed = sender.sendBatch(claimed.stream()
-                    .map(row -> new MessageSender.Encoded(row.id, MessageType.fromWireName(row.messageType).orElseThrow(),
-                            row.traceparent, row.body))
+                    .map(row -> new MessageSender.Encoded(
+                            row.id, MessageType.fromWireName(row.messageType).orElseThrow(), row.traceparent, row.body))
                     .toList());
-            var sent = claimed.stream().map(row -> row.id).filter(id -> !failed.contains(id)).toList();
+            var sent = claimed.stream()
+                    .map(row -> row.id)
+                    .filter(id -> !failed.contains(id))
+                    .toList();
             if (!sent.isEmpty()) {
-                entityManager.createNativeQuery("DELETE FROM outbox WHERE id IN (:ids)").setParameter("ids", sent).executeUpdate();
+                entityManager
+                        .createNativeQuery("DELETE FROM outbox WHERE id IN (:ids)")
+                        .setParameter("ids", sent)
+                        .executeUpdate();
             }
             if (!failed.isEmpty()) {
-                LOG.warnf("SQS refused %d of %d outbox messages; they stay for the next try", failed.size(), claimed.size());
+                LOG.warnf(
+                        "SQS refused %d of %d outbox messages; they stay for the next try",
+                        failed.size(), claimed.size());
             }
             return claimed.size();
         });

@@ -23,12 +23,14 @@ public class ProcessedMessages {
     /** @return true the first time this message is seen; false for a duplicate, to be skipped */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean recordFirstDelivery(IncomingMessage message) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                         INSERT INTO processed_messages (message_id, message_type, processed_at)
                         VALUES (:id, :type, now())
                         ON CONFLICT (message_id) DO NOTHING""")
-                .setParameter("id", message.messageId())
-                .setParameter("type", message.type().wireName())
-                .executeUpdate() == 1;
+                        .setParameter("id", message.messageId())
+                        .setParameter("type", message.type().wireName())
+                        .executeUpdate()
+                == 1;
     }
 }

@@ -7,7 +7,10 @@ import java.util.UUID;
 public class ShipmentStateConflictException extends DomainException {
 
     public ShipmentStateConflictException(UUID shipmentId, ShipmentStatus status, ShipmentStatus wanted) {
-        super(409, "shipment-state-conflict", "The shipment cannot do that now",
+        super(
+                409,
+                "shipment-state-conflict",
+                "The shipment cannot do that now",
                 "shipment " + shipmentId + " is " + status + " and cannot become " + wanted);
     }
 }

@@ -51,8 +51,11 @@ class ShippingTests {
         var reply = orderEvents.awaitMessage(orderId, "ShipmentScheduled");
         assertThat(contracts.violations(reply.body())).isEmpty();
         var shipmentId = reply.body().at("/payload/shipmentId").asText();
-        given().queryParam("orderId", orderId.toString()).when().get("/shipments")
-                .then().statusCode(200)
+        given().queryParam("orderId", orderId.toString())
+                .when()
+                .get("/shipments")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].id", equalTo(shipmentId))
                 .body("[0].status", equalTo("SCHEDULED"))
@@ -68,10 +71,17 @@ class ShippingTests {
         send(create);
         send(createShipment(orderId));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.receivedOfType(orderId, "ShipmentScheduled").size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        orderEvents.receivedOfType(orderId, "ShipmentScheduled").size() == 2);
         var replies = orderEvents.receivedOfType(orderId, "ShipmentScheduled");
-        assertThat(replies.get(1).body().at("/payload/shipmentId")).isEqualTo(replies.get(0).body().at("/payload/shipmentId"));
-        given().queryParam("orderId", orderId.toString()).when().get("/shipments").then().body("", hasSize(1));
+        assertThat(replies.get(1).body().at("/payload/shipmentId"))
+                .isEqualTo(replies.get(0).body().at("/payload/shipmentId"));
+        given().queryParam("orderId", orderId.toString())
+                .when()
+                .get("/shipments")
+                .then()
+                .body("", hasSize(1));
     }
 
     @Test
@@ -79,15 +89,39 @@ class ShippingTests {
         var orderId = UUID.randomUUID();
         var shipmentId = scheduledShipment(orderId);
 
-        given().when().post("/shipments/" + shipmentId + "/deliver").then().statusCode(409).contentType("application/problem+json");
-        given().when().post("/shipments/" + shipmentId + "/dispatch").then().statusCode(200).body("status", equalTo("DISPATCHED"));
-        given().when().post("/shipments/" + shipmentId + "/dispatch").then().statusCode(200).body("status", equalTo("DISPATCHED"));
-        given().when().post("/shipments/" + shipmentId + "/deliver").then().statusCode(200).body("status", equalTo("DELIVERED"));
+        given().when()
+                .post("/shipments/" + shipmentId + "/deliver")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        given().when()
+                .post("/shipments/" + shipmentId + "/dispatch")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISPATCHED"));
+        given().when()
+                .post("/shipments/" + shipmentId + "/dispatch")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISPATCHED"));
+        given().when()
+                .post("/shipments/" + shipmentId + "/deliver")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DELIVERED"));
 
-        assertThat(contracts.violations(orderEvents.awaitMessage(orderId, "ShipmentDispatched").body())).isEmpty();
-        assertThat(contracts.violations(orderEvents.awaitMessage(orderId, "ShipmentDelivered").body())).isEmpty();
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
-                .until(() -> orderEvents.receivedOfType(orderId, "ShipmentDispatched").size() == 1);
+        assertThat(contracts.violations(
+                        orderEvents.awaitMessage(orderId, "ShipmentDispatched").body()))
+                .isEmpty();
+        assertThat(contracts.violations(
+                        orderEvents.awaitMessage(orderId, "ShipmentDelivered").body()))
+                .isEmpty();
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> orderEvents
+                                .receivedOfType(orderId, "ShipmentDispatched")
+                                .size()
+                        == 1);
     }
 
     @Test
@@ -97,9 +131,13 @@ class ShippingTests {
 
         send(OutgoingMessage.caused(orderId, null, new CancelShipment("customer request")));
 
-        assertThat(contracts.violations(orderEvents.awaitMessage(orderId, "ShipmentCancelled").body())).isEmpty();
-        given().when().post("/shipments/" + shipmentId + "/dispatch")
-                .then().statusCode(409)
+        assertThat(contracts.violations(
+                        orderEvents.awaitMessage(orderId, "ShipmentCancelled").body()))
+                .isEmpty();
+        given().when()
+                .post("/shipments/" + shipmentId + "/dispatch")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/shipment-state-conflict"));
     }
@@ -126,33 +164,59 @@ class ShippingTests {
         orderEvents.awaitMessage(orderId, "ShipmentCancelled");
         send(createShipment(orderId));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> orderEvents.receivedOfType(orderId, "ShipmentCancelled").size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        orderEvents.receivedOfType(orderId, "ShipmentCancelled").size() == 2);
         assertThat(orderEvents.receivedOfType(orderId, "ShipmentScheduled")).isEmpty();
-        given().queryParam("orderId", orderId.toString()).when().get("/shipments").then().body("[0].status", equalTo("CANCELLED"));
+        given().queryParam("orderId", orderId.toString())
+                .when()
+                .get("/shipments")
+                .then()
+                .body("[0].status", equalTo("CANCELLED"));
     }
 
     @Test
     void badIdsAre4xxProblemJson() {
-        given().when().get("/shipments/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("orderId", "not-a-uuid").when().get("/shipments")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("orderId"));
+        given().when()
+                .get("/shipments/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("orderId", "not-a-uuid")
+                .when()
+                .get("/shipments")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("orderId"));
         given().when().get("/shipments").then().statusCode(400).contentType("application/problem+json");
-        given().when().post("/shipments/" + UUID.randomUUID() + "/dispatch").then().statusCode(404);
+        given().when()
+                .post("/shipments/" + UUID.randomUUID() + "/dispatch")
+                .then()
+                .statusCode(404);
     }
 
     private String scheduledShipment(UUID orderId) {
         send(createShipment(orderId));
-        return orderEvents.awaitMessage(orderId, "ShipmentScheduled").body().at("/payload/shipmentId").asText();
+        return orderEvents
+                .awaitMessage(orderId, "ShipmentScheduled")
+                .body()
+                .at("/payload/shipmentId")
+                .asText();
     }
 
     private static OutgoingMessage createShipment(UUID orderId) {
-        return OutgoingMessage.caused(orderId, null, new CreateShipment(
-                List.of(new OrderLine("KEYBOARD-01", 1)),
-                new ShippingAddress("Ada Lovelace", "12 St James's Square", null, "London", "SW1Y 4JH", "GB")));
+        return OutgoingMessage.caused(
+                orderId,
+                null,
+                new CreateShipment(
+                        List.of(new OrderLine("KEYBOARD-01", 1)),
+                        new ShippingAddress("Ada Lovelace", "12 St James's Square", null, "London", "SW1Y 4JH", "GB")));
     }
 
     private void send(OutgoingMessage message) {
-        var queueUrl = sqs.getQueueUrl(request -> request.queueName("shipping-commands")).queueUrl();
+        var queueUrl = sqs.getQueueUrl(request -> request.queueName("shipping-commands"))
+                .queueUrl();
         sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(codec.encode(message)));
     }
 }

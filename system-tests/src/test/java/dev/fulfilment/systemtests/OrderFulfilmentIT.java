@@ -37,17 +37,24 @@ class OrderFulfilmentIT {
         var orderId = shop.placeOrder(sku, 2);
         shop.awaitStatus(orderId, "CONFIRMED");
         assertThat(shop.stock(sku)).isEqualTo(new Shop.Stock(3, 2));
-        var shipmentId = shop.shipmentOf(orderId).then().statusCode(200)
-                .body("[0].status", equalTo("SCHEDULED")).extract().<String>path("[0].id");
+        var shipmentId = shop.shipmentOf(orderId)
+                .then()
+                .statusCode(200)
+                .body("[0].status", equalTo("SCHEDULED"))
+                .extract()
+                .<String>path("[0].id");
 
         shop.shipmentAction(shipmentId, "dispatch").then().statusCode(200);
         shop.awaitStatus(orderId, "SHIPPED");
         shop.shipmentAction(shipmentId, "deliver").then().statusCode(200);
         shop.awaitStatus(orderId, "DELIVERED");
 
-        shop.order(orderId).then()
+        shop.order(orderId)
+                .then()
                 .body("shipmentId", equalTo(shipmentId))
-                .body("timeline.status", equalTo(List.of("PENDING", "INVENTORY_RESERVED", "CONFIRMED", "SHIPPED", "DELIVERED")));
+                .body(
+                        "timeline.status",
+                        equalTo(List.of("PENDING", "INVENTORY_RESERVED", "CONFIRMED", "SHIPPED", "DELIVERED")));
     }
 
     @Test
@@ -98,18 +105,24 @@ class OrderFulfilmentIT {
 
         List<UUID> orderIds;
         try (var executor = Executors.newFixedThreadPool(20)) {
-            var placing = IntStream.range(0, 100).mapToObj(i -> executor.submit(() -> shop.placeOrder(sku, 1))).toList();
-            orderIds = placing.stream().map(future -> {
-                try {
-                    return future.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
+            var placing = IntStream.range(0, 100)
+                    .mapToObj(i -> executor.submit(() -> shop.placeOrder(sku, 1)))
+                    .toList();
+            orderIds = placing.stream()
+                    .map(future -> {
+                        try {
+                            return future.get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toList();
         }
         shop.awaitStatusIn(orderIds, Set.of("CONFIRMED", "REJECTED"), Duration.ofSeconds(90));
 
-        var confirmed = orderIds.stream().filter(id -> shop.status(id).equals("CONFIRMED")).count();
+        var confirmed = orderIds.stream()
+                .filter(id -> shop.status(id).equals("CONFIRMED"))
+                .count();
         assertThat(confirmed).isEqualTo(10);
         assertThat(shop.stock(sku)).isEqualTo(new Shop.Stock(0, 10));
     }
@@ -125,12 +138,17 @@ class OrderFulfilmentIT {
         try (var executor = Executors.newFixedThreadPool(2)) {
             var first = executor.submit(() -> shop.place(body, key));
             var second = executor.submit(() -> shop.place(body, key));
-            ids = List.of(first.get().then().statusCode(202).extract().path("id"), second.get().then().statusCode(202).extract().path("id"));
+            ids = List.of(
+                    first.get().then().statusCode(202).extract().path("id"),
+                    second.get().then().statusCode(202).extract().path("id"));
         }
 
         assertThat(ids.get(1)).isEqualTo(ids.get(0));
-        given().baseUri(system.url(Service.ORDER)).queryParam("customerId", customer).get("/orders")
-                .then().body("items.size()", equalTo(1));
+        given().baseUri(system.url(Service.ORDER))
+                .queryParam("customerId", customer)
+                .get("/orders")
+                .then()
+                .body("items.size()", equalTo(1));
         shop.awaitStatus(UUID.fromString(ids.get(0)), "CONFIRMED");
         assertThat(shop.stock(sku)).isEqualTo(new Shop.Stock(4, 1));
     }
@@ -151,27 +169,34 @@ class OrderFulfilmentIT {
         sendRaw("order-events", orderId, "InventoryReserved", """
                 {"lines":[{"sku":"%s","quantity":2}]}""".formatted(sku));
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() ->
-                shop.status(orderId).equals("CONFIRMED") && shop.stock(sku).equals(new Shop.Stock(3, 2)));
-        assertThat(shop.order(orderId).then().extract().jsonPath().getList("timeline")).isEqualTo(timelineBefore);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> shop.status(orderId).equals("CONFIRMED")
+                        && shop.stock(sku).equals(new Shop.Stock(3, 2)));
+        assertThat(shop.order(orderId).then().extract().jsonPath().getList("timeline"))
+                .isEqualTo(timelineBefore);
         shop.shipmentOf(orderId).then().body("size()", equalTo(1));
     }
 
     @AfterAll
     static void noMessageEndedInADeadLetterQueue(RunningSystem system) {
-        assertThat(system.deadLetterCount()).as("messages in dead-letter queues: %s", system.queueDepths()).isZero();
+        assertThat(system.deadLetterCount())
+                .as("messages in dead-letter queues: %s", system.queueDepths())
+                .isZero();
     }
 
     private void sendRaw(String queue, UUID orderId, String type, String payload) {
         var body = """
-                {"messageId":"%s","type":"%s","version":1,"occurredAt":"%s","orderId":"%s","causationId":null,"payload":%s}"""
-                .formatted(UUID.randomUUID(), type, Instant.now(), orderId, payload);
+                {"messageId":"%s","type":"%s","version":1,"occurredAt":"%s","orderId":"%s","causationId":null,"payload":%s}""".formatted(UUID.randomUUID(), type, Instant.now(), orderId, payload);
         try {
             var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
-            assertThat(new ContractValidator().violations(tree)).as("the test's own %s", type).isEmpty();
+            assertThat(new ContractValidator().violations(tree))
+                    .as("the test's own %s", type)
+                    .isEmpty();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        system.sqs().sendMessage(request -> request.queueUrl(system.queueUrl(queue)).messageBody(body));
+        system.sqs()
+                .sendMessage(request -> request.queueUrl(system.queueUrl(queue)).messageBody(body));
     }
 }

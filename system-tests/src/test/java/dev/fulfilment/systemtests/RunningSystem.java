@@ -60,12 +60,15 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
     }
 
     private static RunningSystem instance(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(
-                RunningSystem.class, key -> start(), RunningSystem.class);
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningSystem.class, key -> start(), RunningSystem.class);
     }
 
     private static RunningSystem start() {
-        var projectRoot = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+        var projectRoot = Path.of(System.getProperty("project.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         var stack = DevStack.start(new DevStack.Settings(
                 projectRoot,
                 projectRoot.resolve("system-tests/target/stack"),
@@ -92,11 +95,16 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         var depths = new LinkedHashMap<String, String>();
         for (var queue : Queue.values()) {
             for (var name : new String[] {queue.queueName(), queue.deadLetterQueueName()}) {
-                var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl(name)).attributeNames(
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-                depths.put(name, attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) + " visible, "
-                        + attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE) + " in flight");
+                var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl(name))
+                                .attributeNames(
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                        .attributes();
+                depths.put(
+                        name,
+                        attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) + " visible, "
+                                + attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)
+                                + " in flight");
             }
         }
         return depths;
@@ -106,10 +114,16 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         var count = 0;
         for (var queue : Queue.values()) {
             var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl(queue.deadLetterQueueName()))
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes();
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .attributes();
             count += Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
         }
         return count;
+    }
+
+    /** Kills the service (SIGKILL) and starts it again. */
+    public void crashAndRestart(Service service) {
+        stack.crashAndRestart(service);
     }
 
     public Path logFile(Service service) {

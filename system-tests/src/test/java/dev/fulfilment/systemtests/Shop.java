@@ -25,18 +25,25 @@ final class Shop {
     /** A product of this test's own, so that tests never share stock. */
     String newProduct(long available) {
         var sku = "SYS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().baseUri(system.url(Service.INVENTORY)).contentType(ContentType.JSON)
+        given().baseUri(system.url(Service.INVENTORY))
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "System test product", "unitPrice", 5, "available", available))
                 .put("/inventory/" + sku)
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
         return sku;
     }
 
     record Stock(long available, long reserved) {}
 
     Stock stock(String sku) {
-        var product = given().baseUri(system.url(Service.INVENTORY)).get("/inventory/" + sku).then().statusCode(200).extract();
-        return new Stock(product.jsonPath().getLong("available"), product.jsonPath().getLong("reserved"));
+        var product = given().baseUri(system.url(Service.INVENTORY))
+                .get("/inventory/" + sku)
+                .then()
+                .statusCode(200)
+                .extract();
+        return new Stock(
+                product.jsonPath().getLong("available"), product.jsonPath().getLong("reserved"));
     }
 
     static String orderBody(String customerId, String sku, int quantity) {
@@ -47,7 +54,9 @@ final class Shop {
     }
 
     Response place(String body, String idempotencyKey) {
-        var request = given().baseUri(system.url(Service.ORDER)).contentType(ContentType.JSON).body(body);
+        var request = given().baseUri(system.url(Service.ORDER))
+                .contentType(ContentType.JSON)
+                .body(body);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -73,7 +82,9 @@ final class Shop {
     }
 
     Response shipmentOf(UUID orderId) {
-        return given().baseUri(system.url(Service.SHIPPING)).queryParam("orderId", orderId.toString()).get("/shipments");
+        return given().baseUri(system.url(Service.SHIPPING))
+                .queryParam("orderId", orderId.toString())
+                .get("/shipments");
     }
 
     Response shipmentAction(String shipmentId, String action) {
@@ -87,15 +98,24 @@ final class Shop {
 
     void awaitStatusIn(List<UUID> orderIds, Set<String> anyOf, Duration timeout) {
         try {
-            await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+            await().atMost(timeout)
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> orderIds.stream().allMatch(id -> anyOf.contains(status(id))));
         } catch (ConditionTimeoutException e) {
-            var stuck = orderIds.stream().filter(id -> !anyOf.contains(status(id))).findFirst().orElseThrow();
-            throw new AssertionError("Order " + stuck + " did not reach " + anyOf + " within " + timeout
-                    + ".\nOrder: " + order(stuck).asPrettyString()
-                    + "\nQueues: " + system.queueDepths()
-                    + "\nService logs: " + List.of(system.logFile(Service.ORDER), system.logFile(Service.INVENTORY),
-                            system.logFile(Service.SHIPPING)), e);
+            var stuck = orderIds.stream()
+                    .filter(id -> !anyOf.contains(status(id)))
+                    .findFirst()
+                    .orElseThrow();
+            throw new AssertionError(
+                    "Order " + stuck + " did not reach " + anyOf + " within " + timeout
+                            + ".\nOrder: " + order(stuck).asPrettyString()
+                            + "\nQueues: " + system.queueDepths()
+                            + "\nService logs: "
+                            + List.of(
+                                    system.logFile(Service.ORDER),
+                                    system.logFile(Service.INVENTORY),
+                                    system.logFile(Service.SHIPPING)),
+                    e);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.fulfilment.contracts.messages;
 
 import dev.fulfilment.contracts.MessageType;
 
-
 /** The type-specific body of a message; one record per {@link MessageType}. */
 public sealed interface MessagePayload
         permits ReserveInventory,

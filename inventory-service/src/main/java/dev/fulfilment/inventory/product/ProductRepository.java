@@ -32,8 +32,7 @@ public class ProductRepository {
     /** Every product, ordered by sku. */
     public List<Product> findAll() {
         var products = new ArrayList<Product>();
-        dynamoDb.queryPaginator(request -> request
-                        .tableName(table.name())
+        dynamoDb.queryPaginator(request -> request.tableName(table.name())
                         .indexName(PRODUCTS_INDEX)
                         .keyConditionExpression("#type = :product")
                         .expressionAttributeNames(Map.of("#type", ITEM_TYPE))
@@ -44,8 +43,7 @@ public class ProductRepository {
     }
 
     public Optional<Product> find(String sku) {
-        var item = dynamoDb.getItem(request -> request
-                        .tableName(table.name())
+        var item = dynamoDb.getItem(request -> request.tableName(table.name())
                         .key(InventoryTable.productKey(sku))
                         .consistentRead(true))
                 .item();
@@ -59,8 +57,7 @@ public class ProductRepository {
      * @return whether the product is new
      */
     public boolean save(String sku, String name, BigDecimal unitPrice, long available) {
-        var previous = dynamoDb.updateItem(request -> request
-                        .tableName(table.name())
+        var previous = dynamoDb.updateItem(request -> request.tableName(table.name())
                         .key(InventoryTable.productKey(sku))
                         .updateExpression("SET #type = :product, sku = :sku, #name = :name, unitPrice = :price, "
                                 + "available = :available, reserved = if_not_exists(reserved, :zero), updatedAt = :now")
@@ -81,17 +78,24 @@ public class ProductRepository {
     /** Adds the product unless it exists: seeding never resets stock. */
     public void addIfMissing(Product product) {
         try {
-            dynamoDb.putItem(request -> request
-                    .tableName(table.name())
+            dynamoDb.putItem(request -> request.tableName(table.name())
                     .item(Map.of(
-                            InventoryTable.PARTITION_KEY, InventoryTable.productKey(product.sku()).get(InventoryTable.PARTITION_KEY),
-                            ITEM_TYPE, AttributeValue.fromS(PRODUCT_ITEM_TYPE),
-                            "sku", AttributeValue.fromS(product.sku()),
-                            "name", AttributeValue.fromS(product.name()),
-                            "unitPrice", AttributeValue.fromN(product.unitPrice().toPlainString()),
-                            "available", AttributeValue.fromN(Long.toString(product.available())),
-                            "reserved", AttributeValue.fromN(Long.toString(product.reserved())),
-                            "updatedAt", AttributeValue.fromS(Instant.now().toString())))
+                            InventoryTable.PARTITION_KEY,
+                            InventoryTable.productKey(product.sku()).get(InventoryTable.PARTITION_KEY),
+                            ITEM_TYPE,
+                            AttributeValue.fromS(PRODUCT_ITEM_TYPE),
+                            "sku",
+                            AttributeValue.fromS(product.sku()),
+                            "name",
+                            AttributeValue.fromS(product.name()),
+                            "unitPrice",
+                            AttributeValue.fromN(product.unitPrice().toPlainString()),
+                            "available",
+                            AttributeValue.fromN(Long.toString(product.available())),
+                            "reserved",
+                            AttributeValue.fromN(Long.toString(product.reserved())),
+                            "updatedAt",
+                            AttributeValue.fromS(Instant.now().toString())))
                     .conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException exists) {
             // keep the stock it has

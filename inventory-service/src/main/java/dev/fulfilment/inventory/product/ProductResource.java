@@ -41,7 +41,10 @@ public class ProductResource {
     /** What an operator sends to create or restock a product. */
     public record ProductChange(
             @NotBlank @Size(max = 200) String name,
-            @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal unitPrice,
+
+            @NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2)
+            BigDecimal unitPrice,
+
             @NotNull @PositiveOrZero @Max(1_000_000_000) Long available) {}
 
     @GET
@@ -54,26 +57,39 @@ public class ProductResource {
     @Path("/{sku}")
     @Operation(summary = "One product with its price and stock")
     @APIResponse(responseCode = "200", description = "The product")
-    @APIResponse(responseCode = "404", description = "No such sku",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such sku",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Product get(@PathParam("sku") @Pattern(regexp = Product.SKU_PATTERN, message = "must be upper-case letters, digits and dashes") String sku) {
+    public Product get(
+            @PathParam("sku")
+                    @Pattern(regexp = Product.SKU_PATTERN, message = "must be upper-case letters, digits and dashes")
+                    String sku) {
         return products.find(sku).orElseThrow(() -> new ProductNotFoundException(sku));
     }
 
     @PUT
     @Path("/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a product, or set its name, price and available stock",
-            description = "Idempotent: the same request twice leaves the same product. Units reserved by orders are kept.")
+    @Operation(
+            summary = "Create a product, or set its name, price and available stock",
+            description =
+                    "Idempotent: the same request twice leaves the same product. Units reserved by orders are kept.")
     @APIResponse(responseCode = "201", description = "The product was created")
     @APIResponse(responseCode = "200", description = "The product was updated")
-    @APIResponse(responseCode = "400", description = "Invalid sku or body",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid sku or body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(
-            @PathParam("sku") @Pattern(regexp = Product.SKU_PATTERN, message = "must be upper-case letters, digits and dashes") String sku,
+            @PathParam("sku")
+                    @Pattern(regexp = Product.SKU_PATTERN, message = "must be upper-case letters, digits and dashes")
+                    String sku,
             @Valid @NotNull ProductChange change) {
         var created = products.save(sku, change.name(), change.unitPrice(), change.available());
         var product = products.find(sku).orElseThrow();
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(product).build();
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                .entity(product)
+                .build();
     }
 }

@@ -16,7 +16,12 @@ import java.util.UUID;
  *     came before any reserve
  */
 public record Reservation(
-        UUID orderId, Status status, List<OrderLine> lines, String reason, List<String> shortSkus, List<String> unknownSkus) {
+        UUID orderId,
+        Status status,
+        List<OrderLine> lines,
+        String reason,
+        List<String> shortSkus,
+        List<String> unknownSkus) {
 
     public enum Status {
         /** The lines' units are held for the order. */
@@ -37,9 +42,11 @@ public record Reservation(
         return switch (status) {
             case RESERVED -> new InventoryReserved(lines);
             case REJECTED -> new InventoryRejected(reason, shortSkus, unknownSkus);
-            case RELEASED -> releasedBeforeReserve()
-                    ? new InventoryRejected("the order was cancelled before its stock was reserved", List.of(), List.of())
-                    : new InventoryReserved(lines);
+            case RELEASED ->
+                releasedBeforeReserve()
+                        ? new InventoryRejected(
+                                "the order was cancelled before its stock was reserved", List.of(), List.of())
+                        : new InventoryReserved(lines);
         };
     }
 }

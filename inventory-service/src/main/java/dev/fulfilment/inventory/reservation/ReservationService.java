@@ -40,7 +40,8 @@ public class ReservationService {
                 case ReservationStore.StockConditionFailed failed -> {
                     var shortage = store.shortage(merged);
                     if (!shortage.isEmpty()) {
-                        store.recordRejection(orderId, merged, describe(shortage), shortage.shortSkus(), shortage.unknownSkus());
+                        store.recordRejection(
+                                orderId, merged, describe(shortage), shortage.shortSkus(), shortage.unknownSkus());
                     }
                     // else the stock changed since: try again
                 }
@@ -50,7 +51,8 @@ public class ReservationService {
                 }
             }
         }
-        throw new IllegalStateException("no reservation decided for order " + orderId + " after " + MAX_ATTEMPTS + " attempts");
+        throw new IllegalStateException(
+                "no reservation decided for order " + orderId + " after " + MAX_ATTEMPTS + " attempts");
     }
 
     /** Returns what the order holds to stock; a release before any reserve makes a later reserve reserve nothing. */
@@ -67,11 +69,13 @@ public class ReservationService {
             }
             switch (store.release(reservation)) {
                 case ReservationStore.Committed committed -> {
-                    return new Reservation(orderId, Reservation.Status.RELEASED, reservation.lines(), null, List.of(), List.of());
+                    return new Reservation(
+                            orderId, Reservation.Status.RELEASED, reservation.lines(), null, List.of(), List.of());
                 }
                 case ReservationStore.Conflict conflict -> pauseBeforeRetry(attempt);
                 case ReservationStore.StockConditionFailed failed ->
-                    throw new IllegalStateException("a product of order " + orderId + " disappeared while it held stock");
+                    throw new IllegalStateException(
+                            "a product of order " + orderId + " disappeared while it held stock");
                 case ReservationStore.AlreadyDecided alreadyDecided -> {
                     // released by a concurrent delivery: the next round sees it
                 }
@@ -84,7 +88,9 @@ public class ReservationService {
     static List<OrderLine> mergeLinesOfTheSameSku(List<OrderLine> lines) {
         var quantities = new LinkedHashMap<String, Integer>();
         lines.forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
-        return quantities.entrySet().stream().map(entry -> new OrderLine(entry.getKey(), entry.getValue())).toList();
+        return quantities.entrySet().stream()
+                .map(entry -> new OrderLine(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     private static String describe(ReservationStore.Shortage shortage) {

@@ -40,8 +40,7 @@ public class ReservationStore {
     }
 
     public Optional<Reservation> find(UUID orderId) {
-        var item = dynamoDb.getItem(request -> request
-                        .tableName(table.name())
+        var item = dynamoDb.getItem(request -> request.tableName(table.name())
                         .key(InventoryTable.reservationKey(orderId))
                         .consistentRead(true))
                 .item();
@@ -69,15 +68,18 @@ public class ReservationStore {
      */
     Attempt reserveAllOrNothing(UUID orderId, List<OrderLine> lines) {
         var items = new ArrayList<TransactWriteItem>();
-        items.add(TransactWriteItem.builder().put(newReservation(orderId, Reservation.Status.RESERVED, lines, null,
-                List.of(), List.of())).build());
+        items.add(TransactWriteItem.builder()
+                .put(newReservation(orderId, Reservation.Status.RESERVED, lines, null, List.of(), List.of()))
+                .build());
         for (var line : lines) {
-            items.add(TransactWriteItem.builder().update(Update.builder()
+            items.add(TransactWriteItem.builder()
+                    .update(Update.builder()
                             .tableName(table.name())
                             .key(InventoryTable.productKey(line.sku()))
                             .updateExpression("SET available = available - :quantity, reserved = reserved + :quantity")
                             .conditionExpression("attribute_exists(pk) AND available >= :quantity")
-                            .expressionAttributeValues(Map.of(":quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))
+                            .expressionAttributeValues(
+                                    Map.of(":quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))
                             .build())
                     .build());
         }
@@ -85,20 +87,22 @@ public class ReservationStore {
     }
 
     /** Records that nothing was reserved, and why; fails over to the decision already there. */
-    Attempt recordRejection(UUID orderId, List<OrderLine> lines, String reason, List<String> shortSkus, List<String> unknownSkus) {
+    Attempt recordRejection(
+            UUID orderId, List<OrderLine> lines, String reason, List<String> shortSkus, List<String> unknownSkus) {
         return putIfAbsent(newReservation(orderId, Reservation.Status.REJECTED, lines, reason, shortSkus, unknownSkus));
     }
 
     /** Records a release that came before any reserve, so that a late reserve reserves nothing. */
     Attempt recordReleaseBeforeReserve(UUID orderId) {
-        return putIfAbsent(newReservation(orderId, Reservation.Status.RELEASED, List.of(), "released before reserve",
-                List.of(), List.of()));
+        return putIfAbsent(newReservation(
+                orderId, Reservation.Status.RELEASED, List.of(), "released before reserve", List.of(), List.of()));
     }
 
     /** Gives the reservation's units back to available stock and marks it released, once. */
     Attempt release(Reservation reservation) {
         var items = new ArrayList<TransactWriteItem>();
-        items.add(TransactWriteItem.builder().update(Update.builder()
+        items.add(TransactWriteItem.builder()
+                .update(Update.builder()
                         .tableName(table.name())
                         .key(InventoryTable.reservationKey(reservation.orderId()))
                         .updateExpression("SET #status = :released, updatedAt = :now")
@@ -111,12 +115,14 @@ public class ReservationStore {
                         .build())
                 .build());
         for (var line : reservation.lines()) {
-            items.add(TransactWriteItem.builder().update(Update.builder()
+            items.add(TransactWriteItem.builder()
+                    .update(Update.builder()
                             .tableName(table.name())
                             .key(InventoryTable.productKey(line.sku()))
                             .updateExpression("SET available = available + :quantity, reserved = reserved - :quantity")
                             .conditionExpression("attribute_exists(pk)")
-                            .expressionAttributeValues(Map.of(":quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))
+                            .expressionAttributeValues(
+                                    Map.of(":quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))
                             .build())
                     .build());
         }
@@ -134,13 +140,14 @@ public class ReservationStore {
         var shortSkus = new ArrayList<String>();
         var unknownSkus = new ArrayList<String>();
         for (var line : lines) {
-            products.find(line.sku()).ifPresentOrElse(
-                    product -> {
-                        if (product.available() < line.quantity()) {
-                            shortSkus.add(line.sku());
-                        }
-                    },
-                    () -> unknownSkus.add(line.sku()));
+            products.find(line.sku())
+                    .ifPresentOrElse(
+                            product -> {
+                                if (product.available() < line.quantity()) {
+                                    shortSkus.add(line.sku());
+                                }
+                            },
+                            () -> unknownSkus.add(line.sku()));
         }
         return new Shortage(List.copyOf(shortSkus), List.copyOf(unknownSkus));
     }
@@ -163,10 +170,8 @@ public class ReservationStore {
 
     private Attempt putIfAbsent(Put put) {
         try {
-            dynamoDb.putItem(request -> request
-                    .tableName(put.tableName())
-                    .item(put.item())
-                    .conditionExpression(put.conditionExpression()));
+            dynamoDb.putItem(request ->
+                    request.tableName(put.tableName()).item(put.item()).conditionExpression(put.conditionExpression()));
             return new Committed();
         } catch (ConditionalCheckFailedException e) {
             return new AlreadyDecided();
@@ -177,22 +182,35 @@ public class ReservationStore {
         return "ConditionalCheckFailed".equals(reason.code());
     }
 
-    private Put newReservation(UUID orderId, Reservation.Status status, List<OrderLine> lines, String reason,
-            List<String> shortSkus, List<String> unknownSkus) {
+    private Put newReservation(
+            UUID orderId,
+            Reservation.Status status,
+            List<OrderLine> lines,
+            String reason,
+            List<String> shortSkus,
+            List<String> unknownSkus) {
         var item = new HashMap<String, AttributeValue>();
         item.put(PARTITION_KEY, InventoryTable.reservationKey(orderId).get(PARTITION_KEY));
         item.put("orderId", AttributeValue.fromS(orderId.toString()));
         item.put("status", AttributeValue.fromS(status.name()));
-        item.put("lines", AttributeValue.fromL(lines.stream()
-                .map(line -> AttributeValue.fromM(Map.of(
-                        "sku", AttributeValue.fromS(line.sku()),
-                        "quantity", AttributeValue.fromN(Integer.toString(line.quantity())))))
-                .toList()));
+        item.put(
+                "lines",
+                AttributeValue.fromL(lines.stream()
+                        .map(line -> AttributeValue.fromM(Map.of(
+                                "sku", AttributeValue.fromS(line.sku()),
+                                "quantity", AttributeValue.fromN(Integer.toString(line.quantity())))))
+                        .toList()));
         if (reason != null) {
             item.put("reason", AttributeValue.fromS(reason));
         }
-        item.put("shortSkus", AttributeValue.fromL(shortSkus.stream().map(AttributeValue::fromS).toList()));
-        item.put("unknownSkus", AttributeValue.fromL(unknownSkus.stream().map(AttributeValue::fromS).toList()));
+        item.put(
+                "shortSkus",
+                AttributeValue.fromL(
+                        shortSkus.stream().map(AttributeValue::fromS).toList()));
+        item.put(
+                "unknownSkus",
+                AttributeValue.fromL(
+                        unknownSkus.stream().map(AttributeValue::fromS).toList()));
         item.put("createdAt", AttributeValue.fromS(Instant.now().toString()));
         return Put.builder()
                 .tableName(table.name())
@@ -206,7 +224,9 @@ public class ReservationStore {
                 orderId,
                 Reservation.Status.valueOf(item.get("status").s()),
                 item.get("lines").l().stream()
-                        .map(line -> new OrderLine(line.m().get("sku").s(), Integer.parseInt(line.m().get("quantity").n())))
+                        .map(line -> new OrderLine(
+                                line.m().get("sku").s(),
+                                Integer.parseInt(line.m().get("quantity").n())))
                         .toList(),
                 item.containsKey("reason") ? item.get("reason").s() : null,
                 item.get("shortSkus").l().stream().map(AttributeValue::s).toList(),

@@ -70,18 +70,32 @@ public class InventoryTable {
             LOG.infof("Creating DynamoDB table %s", name());
         }
         try {
-            dynamoDb.createTable(request -> request
-                    .tableName(name())
+            dynamoDb.createTable(request -> request.tableName(name())
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName(PARTITION_KEY).attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(ITEM_TYPE).attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.HASH).build())
+                            AttributeDefinition.builder()
+                                    .attributeName(PARTITION_KEY)
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build(),
+                            AttributeDefinition.builder()
+                                    .attributeName(ITEM_TYPE)
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build())
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName(PARTITION_KEY)
+                            .keyType(KeyType.HASH)
+                            .build())
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
                             .indexName(PRODUCTS_INDEX)
                             .keySchema(
-                                    KeySchemaElement.builder().attributeName(ITEM_TYPE).keyType(KeyType.HASH).build(),
-                                    KeySchemaElement.builder().attributeName(PARTITION_KEY).keyType(KeyType.RANGE).build())
+                                    KeySchemaElement.builder()
+                                            .attributeName(ITEM_TYPE)
+                                            .keyType(KeyType.HASH)
+                                            .build(),
+                                    KeySchemaElement.builder()
+                                            .attributeName(PARTITION_KEY)
+                                            .keyType(KeyType.RANGE)
+                                            .build())
                             .projection(projection -> projection.projectionType(ProjectionType.ALL))
                             .build()));
             dynamoDb.waiter().waitUntilTableExists(request -> request.tableName(name()));

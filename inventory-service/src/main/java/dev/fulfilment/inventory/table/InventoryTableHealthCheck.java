@@ -24,10 +24,16 @@ public class InventoryTableHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("dynamodb-table").withData("table", table.name());
         try {
-            var status = dynamoDb.describeTable(request -> request.tableName(table.name())).table().tableStatus();
-            return response.withData("status", status.toString()).status(status == TableStatus.ACTIVE).build();
+            var status = dynamoDb.describeTable(request -> request.tableName(table.name()))
+                    .table()
+                    .tableStatus();
+            return response.withData("status", status.toString())
+                    .status(status == TableStatus.ACTIVE)
+                    .build();
         } catch (RuntimeException e) {
-            return response.withData("error", e.getClass().getSimpleName()).down().build();
+            return response.withData("error", e.getClass().getSimpleName())
+                    .down()
+                    .build();
         }
     }
 }

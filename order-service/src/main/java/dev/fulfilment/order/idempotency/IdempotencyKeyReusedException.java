@@ -6,7 +6,10 @@ import dev.fulfilment.support.problem.DomainException;
 public class IdempotencyKeyReusedException extends DomainException {
 
     public IdempotencyKeyReusedException(String key) {
-        super(422, "idempotency-key-reused", "Idempotency-Key reused with another request",
+        super(
+                422,
+                "idempotency-key-reused",
+                "Idempotency-Key reused with another request",
                 "Idempotency-Key '" + key + "' was used for a different order; use a new key for a new order");
     }
 }

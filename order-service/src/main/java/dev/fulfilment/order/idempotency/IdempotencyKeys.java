@@ -27,7 +27,8 @@ public class IdempotencyKeys {
     /** @return empty when this request claimed the key; else what claimed it first */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Claimed> claim(String key, String requestHash, UUID orderId, String responseBody) {
-        var inserted = entityManager.createNativeQuery("""
+        var inserted = entityManager
+                .createNativeQuery("""
                         INSERT INTO idempotency_keys (idempotency_key, request_hash, order_id, response_body, created_at)
                         VALUES (:key, :hash, :orderId, :body, :now)
                         ON CONFLICT (idempotency_key) DO NOTHING""")
@@ -40,10 +41,9 @@ public class IdempotencyKeys {
         if (inserted == 1) {
             return Optional.empty();
         }
-        var row = (Object[]) entityManager.createNativeQuery("""
-                        SELECT request_hash, order_id, response_body FROM idempotency_keys WHERE idempotency_key = :key""")
-                .setParameter("key", key)
-                .getSingleResult();
+        var row = (Object[])
+                entityManager.createNativeQuery("""
+                        SELECT request_hash, order_id, response_body FROM idempotency_keys WHERE idempotency_key = :key""").setParameter("key", key).getSingleResult();
         return Optional.of(new Claimed(((String) row[0]).trim(), (UUID) row[1], (String) row[2]));
     }
 }

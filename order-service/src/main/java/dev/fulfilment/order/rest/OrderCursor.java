@@ -19,7 +19,8 @@ public record OrderCursor(Instant createdAt, UUID id) {
             var raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             var slash = raw.indexOf('/');
             var dot = raw.indexOf('.');
-            var createdAt = Instant.ofEpochSecond(Long.parseLong(raw.substring(0, dot)), Long.parseLong(raw.substring(dot + 1, slash)));
+            var createdAt = Instant.ofEpochSecond(
+                    Long.parseLong(raw.substring(0, dot)), Long.parseLong(raw.substring(dot + 1, slash)));
             return new OrderCursor(createdAt, UUID.fromString(raw.substring(slash + 1)));
         } catch (RuntimeException e) {
             throw new InvalidRequestException("cursor", "is not a cursor this API returned");

@@ -25,9 +25,11 @@ public record OrderView(
     public record TimelineEntry(OrderStatus status, String reason, Instant at) {}
 
     public static OrderView of(Order order) {
-        return summaryOf(order, order.timeline.stream()
-                .map(entry -> new TimelineEntry(entry.status, entry.reason, entry.occurredAt))
-                .toList());
+        return summaryOf(
+                order,
+                order.timeline.stream()
+                        .map(entry -> new TimelineEntry(entry.status, entry.reason, entry.occurredAt))
+                        .toList());
     }
 
     /** Without the timeline, as in lists. */
@@ -41,9 +43,16 @@ public record OrderView(
                 order.id,
                 order.customerId,
                 order.status,
-                order.lines.stream().map(line -> new PlaceOrderRequest.Line(line.sku, line.quantity)).toList(),
-                new PlaceOrderRequest.Address(address.recipient, address.line1, address.line2, address.city,
-                        address.postalCode, address.country),
+                order.lines.stream()
+                        .map(line -> new PlaceOrderRequest.Line(line.sku, line.quantity))
+                        .toList(),
+                new PlaceOrderRequest.Address(
+                        address.recipient,
+                        address.line1,
+                        address.line2,
+                        address.city,
+                        address.postalCode,
+                        address.country),
                 order.shipmentId,
                 order.rejectionReason,
                 order.createdAt,

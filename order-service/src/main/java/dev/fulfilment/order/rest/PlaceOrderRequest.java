@@ -11,15 +11,22 @@ import java.util.List;
 
 /** The body of POST /orders. */
 public record PlaceOrderRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9._:@-]+$", message = "may hold letters, digits and . _ : @ - only")
-                String customerId,
-        @NotNull @Size(min = 1, max = 50, message = "must hold 1 to 50 lines") List<@NotNull @Valid Line> lines,
+        @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = "^[A-Za-z0-9._:@-]+$", message = "may hold letters, digits and . _ : @ - only")
+        String customerId,
+
+        @NotNull @Size(min = 1, max = 50, message = "must hold 1 to 50 lines")
+        List<@NotNull @Valid Line> lines,
+
         @NotNull @Valid Address shippingAddress) {
 
     /** A product and how many of it; each sku at most once per order. */
     public record Line(
-            @NotNull @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{0,63}$", message = "must be upper-case letters, digits and dashes")
-                    String sku,
+            @NotNull
+            @Pattern(regexp = "^[A-Z0-9][A-Z0-9-]{0,63}$", message = "must be upper-case letters, digits and dashes")
+            String sku,
+
             @NotNull @Min(1) @Max(1000) Integer quantity) {}
 
     /** Where the order goes; country is an ISO 3166-1 alpha-2 code. */
@@ -29,5 +36,7 @@ public record PlaceOrderRequest(
             @Size(max = 200) String line2,
             @NotBlank @Size(max = 100) String city,
             @NotBlank @Size(max = 20) String postalCode,
-            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as GB") String country) {}
+
+            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as GB")
+            String country) {}
 }

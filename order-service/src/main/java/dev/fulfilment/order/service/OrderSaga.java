@@ -24,8 +24,11 @@ import org.jboss.logging.Logger;
 public class OrderSaga implements MessageHandler {
 
     private static final Logger LOG = Logger.getLogger(OrderSaga.class);
-    private static final Set<MessageType> COMMANDS = EnumSet.of(MessageType.RESERVE_INVENTORY,
-            MessageType.RELEASE_INVENTORY, MessageType.CREATE_SHIPMENT, MessageType.CANCEL_SHIPMENT);
+    private static final Set<MessageType> COMMANDS = EnumSet.of(
+            MessageType.RESERVE_INVENTORY,
+            MessageType.RELEASE_INVENTORY,
+            MessageType.CREATE_SHIPMENT,
+            MessageType.CANCEL_SHIPMENT);
 
     private final ProcessedMessages processedMessages;
     private final Outbox outbox;
@@ -53,6 +56,8 @@ public class OrderSaga implements MessageHandler {
         var before = order.status;
         order.on(message.payload(), message.messageId(), Instant.now())
                 .forEach(command -> outbox.enqueue(OutgoingMessage.causedBy(message, command)));
-        LOG.debugf("Order %s: %s -> %s on %s", order.id, before, order.status, message.type().wireName());
+        LOG.debugf(
+                "Order %s: %s -> %s on %s",
+                order.id, before, order.status, message.type().wireName());
     }
 }

@@ -56,7 +56,9 @@ public class OrderService {
         requireEachSkuOnce(request);
         var placed = Order.place(
                 request.customerId(),
-                request.lines().stream().map(line -> new OrderLine(line.sku(), line.quantity())).toList(),
+                request.lines().stream()
+                        .map(line -> new OrderLine(line.sku(), line.quantity()))
+                        .toList(),
                 toAddress(request.shippingAddress()),
                 Instant.now());
         var order = placed.order();
@@ -127,7 +129,8 @@ public class OrderService {
             parameters.put("cursorId", after.id());
         }
         query.append(" order by createdAt desc, id desc");
-        var orders = Order.<Order>find(query.toString(), parameters).range(0, limit).list();
+        var orders =
+                Order.<Order>find(query.toString(), parameters).range(0, limit).list();
         var items = orders.stream().limit(limit).map(OrderView::summaryOf).toList();
         String nextCursor = null;
         if (orders.size() > limit) {
@@ -141,15 +144,21 @@ public class OrderService {
         var seen = new HashSet<String>();
         for (int i = 0; i < request.lines().size(); i++) {
             if (!seen.add(request.lines().get(i).sku())) {
-                throw new InvalidRequestException("lines[" + i + "].sku",
+                throw new InvalidRequestException(
+                        "lines[" + i + "].sku",
                         "sku " + request.lines().get(i).sku() + " is in an earlier line; put its quantity there");
             }
         }
     }
 
     private static ShippingAddress toAddress(PlaceOrderRequest.Address address) {
-        return new ShippingAddress(address.recipient(), address.line1(), address.line2(), address.city(),
-                address.postalCode(), address.country());
+        return new ShippingAddress(
+                address.recipient(),
+                address.line1(),
+                address.line2(),
+                address.city(),
+                address.postalCode(),
+                address.country());
     }
 
     private static boolean isOptimisticLockFailure(Throwable e) {
@@ -171,7 +180,8 @@ public class OrderService {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -42,7 +42,8 @@ public class MessageSender {
     }
 
     public void send(OutgoingMessage message) {
-        var failed = sendBatch(List.of(new Encoded(message.messageId(), message.type(), message.traceparent(), codec.encode(message))));
+        var failed = sendBatch(List.of(
+                new Encoded(message.messageId(), message.type(), message.traceparent(), codec.encode(message))));
         if (!failed.isEmpty()) {
             throw new IllegalStateException("SQS refused " + message.type() + " " + message.messageId());
         }
@@ -60,13 +61,15 @@ public class MessageSender {
         var failed = new HashSet<UUID>();
         var byQueue = new java.util.LinkedHashMap<String, List<Encoded>>();
         for (var message : messages) {
-            byQueue.computeIfAbsent(queueFor(message.type()), queue -> new ArrayList<>()).add(message);
+            byQueue.computeIfAbsent(queueFor(message.type()), queue -> new ArrayList<>())
+                    .add(message);
         }
         byQueue.forEach((queue, queued) -> {
             for (int from = 0; from < queued.size(); from += MAX_BATCH) {
                 var batch = queued.subList(from, Math.min(from + MAX_BATCH, queued.size()));
                 var entries = batch.stream().map(MessageSender::entry).toList();
-                var response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrls.of(queue)).entries(entries));
+                var response = sqs.sendMessageBatch(
+                        request -> request.queueUrl(queueUrls.of(queue)).entries(entries));
                 response.failed().forEach(failure -> failed.add(UUID.fromString(failure.id())));
             }
         });
@@ -87,6 +90,9 @@ public class MessageSender {
     }
 
     static MessageAttributeValue stringAttribute(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 }

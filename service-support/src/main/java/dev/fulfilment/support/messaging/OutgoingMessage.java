@@ -12,17 +12,28 @@ import java.util.UUID;
  * @param causationId the message that caused this one, null for a user's request
  */
 public record OutgoingMessage(
-        UUID messageId, UUID orderId, UUID causationId, String traceparent, Instant occurredAt, MessagePayload payload) {
+        UUID messageId,
+        UUID orderId,
+        UUID causationId,
+        String traceparent,
+        Instant occurredAt,
+        MessagePayload payload) {
 
     /** A message caused by a user's request. */
     public static OutgoingMessage caused(UUID orderId, String traceparent, MessagePayload payload) {
-        return new OutgoingMessage(UUID.randomUUID(), orderId, null, TraceContext.childOf(traceparent), Instant.now(), payload);
+        return new OutgoingMessage(
+                UUID.randomUUID(), orderId, null, TraceContext.childOf(traceparent), Instant.now(), payload);
     }
 
     /** A message caused by another one, in the same trace. */
     public static OutgoingMessage causedBy(IncomingMessage cause, MessagePayload payload) {
-        return new OutgoingMessage(UUID.randomUUID(), cause.orderId(), cause.messageId(),
-                TraceContext.childOf(cause.traceparent()), Instant.now(), payload);
+        return new OutgoingMessage(
+                UUID.randomUUID(),
+                cause.orderId(),
+                cause.messageId(),
+                TraceContext.childOf(cause.traceparent()),
+                Instant.now(),
+                payload);
     }
 
     /**
@@ -30,9 +41,15 @@ public record OutgoingMessage(
      * re-sends the very same reply, which its consumer then skips as a duplicate.
      */
     public static OutgoingMessage replyTo(IncomingMessage command, MessagePayload reply) {
-        var messageId = UUID.nameUUIDFromBytes((command.messageId() + "/" + reply.messageType().wireName()).getBytes());
-        return new OutgoingMessage(messageId, command.orderId(), command.messageId(),
-                TraceContext.childOf(command.traceparent()), Instant.now(), reply);
+        var messageId = UUID.nameUUIDFromBytes(
+                (command.messageId() + "/" + reply.messageType().wireName()).getBytes());
+        return new OutgoingMessage(
+                messageId,
+                command.orderId(),
+                command.messageId(),
+                TraceContext.childOf(command.traceparent()),
+                Instant.now(),
+                reply);
     }
 
     public MessageType type() {

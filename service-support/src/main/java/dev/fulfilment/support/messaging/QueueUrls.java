@@ -17,6 +17,8 @@ public class QueueUrls {
     }
 
     public String of(String queueName) {
-        return urls.computeIfAbsent(queueName, name -> sqs.getQueueUrl(request -> request.queueName(name)).queueUrl());
+        return urls.computeIfAbsent(
+                queueName,
+                name -> sqs.getQueueUrl(request -> request.queueName(name)).queueUrl());
     }
 }

@@ -45,7 +45,8 @@ public class SqsConsumer {
     private volatile boolean running;
     private ExecutorService handlers;
 
-    SqsConsumer(SqsClient sqs, QueueUrls queueUrls, EnvelopeCodec codec, MessageHandler handler, MessagingConfig config) {
+    SqsConsumer(
+            SqsClient sqs, QueueUrls queueUrls, EnvelopeCodec codec, MessageHandler handler, MessagingConfig config) {
         this.sqs = sqs;
         this.queueUrls = queueUrls;
         this.codec = codec;
@@ -61,7 +62,9 @@ public class SqsConsumer {
         running = true;
         handlers = Executors.newVirtualThreadPerTaskExecutor();
         for (int i = 0; i < config.pollers(); i++) {
-            pollers.add(Thread.ofVirtual().name("sqs-poller-" + config.queue() + "-" + i).start(this::pollUntilStopped));
+            pollers.add(Thread.ofVirtual()
+                    .name("sqs-poller-" + config.queue() + "-" + i)
+                    .start(this::pollUntilStopped));
         }
         LOG.infof("Consuming %s with %d pollers", config.queue(), config.pollers());
     }
@@ -79,9 +82,10 @@ public class SqsConsumer {
         var deadline = Instant.now().plus(config.shutdownGracePeriod());
         for (var poller : pollers) {
             try {
-                poller.join(Duration.between(Instant.now(), deadline).isNegative()
-                        ? Duration.ZERO
-                        : Duration.between(Instant.now(), deadline));
+                poller.join(
+                        Duration.between(Instant.now(), deadline).isNegative()
+                                ? Duration.ZERO
+                                : Duration.between(Instant.now(), deadline));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -105,8 +109,7 @@ public class SqsConsumer {
         while (running) {
             try {
                 var queueUrl = queueUrls.of(config.queue());
-                var messages = sqs.receiveMessage(request -> request
-                                .queueUrl(queueUrl)
+                var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
                                 .maxNumberOfMessages(config.maxMessages())
                                 .waitTimeSeconds(config.waitTimeSeconds())
                                 .messageAttributeNames("All")
@@ -126,7 +129,9 @@ public class SqsConsumer {
                 }
                 failures++;
                 var pause = Duration.ofMillis(Math.min(10_000, 250L << Math.min(failures, 6)));
-                LOG.warnf("Receiving from %s failed (%s); trying again in %d ms", config.queue(), e.getMessage(), pause.toMillis());
+                LOG.warnf(
+                        "Receiving from %s failed (%s); trying again in %d ms",
+                        config.queue(), e.getMessage(), pause.toMillis());
                 sleep(pause);
             }
         }
@@ -148,10 +153,12 @@ public class SqsConsumer {
                 }
             }
             if (!done.isEmpty()) {
-                var response = sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(done));
-                response.failed().forEach(failure -> LOG.warnf(
-                        "Could not delete a handled message (%s); its redelivery will be skipped as a duplicate",
-                        failure.message()));
+                var response = sqs.deleteMessageBatch(
+                        request -> request.queueUrl(queueUrl).entries(done));
+                response.failed()
+                        .forEach(failure -> LOG.warnf(
+                                "Could not delete a handled message (%s); its redelivery will be skipped as a duplicate",
+                                failure.message()));
             }
         } finally {
             inFlight.addAndGet(-messages.size());
@@ -171,8 +178,12 @@ public class SqsConsumer {
                 } catch (MisroutedMessageException e) {
                     yield moveToDeadLetterQueue(message, e.getMessage());
                 } catch (RuntimeException e) {
-                    LOG.warnf(e, "Handling %s %s failed (receive %d); SQS will offer it again",
-                            valid.message().type().wireName(), valid.message().messageId(), receiveCount);
+                    LOG.warnf(
+                            e,
+                            "Handling %s %s failed (receive %d); SQS will offer it again",
+                            valid.message().type().wireName(),
+                            valid.message().messageId(),
+                            receiveCount);
                     backOff(queueUrl, message, receiveCount);
                     yield false;
                 }
@@ -184,17 +195,19 @@ public class SqsConsumer {
         var deadLetterQueue = config.deadLetterQueue().orElse(config.queue() + "-dlq");
         LOG.errorf("Poison message %s moved to %s: %s", message.messageId(), deadLetterQueue, reason);
         var attributes = new HashMap<String, MessageAttributeValue>(message.messageAttributes());
-        attributes.put(FAILURE_REASON_ATTRIBUTE,
-                MessageSender.stringAttribute(reason.length() > MAX_ATTRIBUTE_LENGTH ? reason.substring(0, MAX_ATTRIBUTE_LENGTH) : reason));
+        attributes.put(
+                FAILURE_REASON_ATTRIBUTE,
+                MessageSender.stringAttribute(
+                        reason.length() > MAX_ATTRIBUTE_LENGTH ? reason.substring(0, MAX_ATTRIBUTE_LENGTH) : reason));
         try {
-            sqs.sendMessage(request -> request
-                    .queueUrl(queueUrls.of(deadLetterQueue))
+            sqs.sendMessage(request -> request.queueUrl(queueUrls.of(deadLetterQueue))
                     .messageBody(message.body())
                     .messageAttributes(attributes));
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf("Could not move poison message %s to %s (%s); SQS's redrive will", message.messageId(),
-                    deadLetterQueue, e.getMessage());
+            LOG.warnf(
+                    "Could not move poison message %s to %s (%s); SQS's redrive will",
+                    message.messageId(), deadLetterQueue, e.getMessage());
             return false;
         }
     }
@@ -203,8 +216,7 @@ public class SqsConsumer {
     private void backOff(String queueUrl, Message message, int receiveCount) {
         var seconds = Math.min(30, 1 << Math.min(receiveCount, 5));
         try {
-            sqs.changeMessageVisibility(request -> request
-                    .queueUrl(queueUrl)
+            sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl)
                     .receiptHandle(message.receiptHandle())
                     .visibilityTimeout(seconds));
         } catch (RuntimeException e) {
@@ -215,8 +227,7 @@ public class SqsConsumer {
     private void makeVisibleAgain(String queueUrl, List<Message> messages) {
         for (var message : messages) {
             try {
-                sqs.changeMessageVisibility(request -> request
-                        .queueUrl(queueUrl)
+                sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl)
                         .receiptHandle(message.receiptHandle())
                         .visibilityTimeout(0));
             } catch (RuntimeException e) {

@@ -37,11 +37,12 @@ public class SqsQueuesHealthCheck implements HealthCheck {
         var missing = new ArrayList<String>();
         for (var queue : queues) {
             try {
-                var attributes = sqs.getQueueAttributes(request -> request
-                        .queueUrl(queueUrls.of(queue))
+                var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrls.of(queue))
                         .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-                response.withData(queue, "visible messages: "
-                        + attributes.attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+                response.withData(
+                        queue,
+                        "visible messages: "
+                                + attributes.attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
             } catch (RuntimeException e) {
                 missing.add(queue);
                 response.withData(queue, "unreachable: " + e.getClass().getSimpleName());

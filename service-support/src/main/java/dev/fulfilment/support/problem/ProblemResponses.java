@@ -41,7 +41,9 @@ public class ProblemResponses {
                 .map(violation -> new Problem.FieldError(fieldOf(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        var detail = errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+        var detail = errors.stream()
+                .map(error -> error.field() + ": " + error.message())
+                .collect(Collectors.joining("; "));
         return respond(new Problem(type("invalid-request"), "The request is invalid", 400, detail, path(uri), errors));
     }
 
@@ -54,8 +56,12 @@ public class ProblemResponses {
     @ServerExceptionMapper
     public Response wrongValue(InvalidFormatException e, UriInfo uri) {
         var field = jsonPath(e);
-        return invalidBody(field + ": '" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName(),
-                field, "has a value of the wrong type", uri);
+        return invalidBody(
+                field + ": '" + e.getValue() + "' is not a valid "
+                        + e.getTargetType().getSimpleName(),
+                field,
+                "has a value of the wrong type",
+                uri);
     }
 
     @ServerExceptionMapper
@@ -71,14 +77,24 @@ public class ProblemResponses {
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         var location = e.getLocation();
         var where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return respond(new Problem(type("malformed-json"), "The request body is not valid JSON", 400,
-                "malformed JSON" + where + ": " + e.getOriginalMessage(), path(uri), null));
+        return respond(new Problem(
+                type("malformed-json"),
+                "The request body is not valid JSON",
+                400,
+                "malformed JSON" + where + ": " + e.getOriginalMessage(),
+                path(uri),
+                null));
     }
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
-        return respond(new Problem(type("malformed-json"), "The request body is not valid JSON", 400,
-                e.getOriginalMessage(), path(uri), null));
+        return respond(new Problem(
+                type("malformed-json"),
+                "The request body is not valid JSON",
+                400,
+                e.getOriginalMessage(),
+                path(uri),
+                null));
     }
 
     @ServerExceptionMapper
@@ -106,24 +122,42 @@ public class ProblemResponses {
         }
         var status = e.getResponse().getStatusInfo();
         var detail = status.getStatusCode() >= 500 ? status.getReasonPhrase() : e.getMessage();
-        return respond(new Problem(type(slug(status.getReasonPhrase())), status.getReasonPhrase(),
-                status.getStatusCode(), detail, path(uri), null));
+        return respond(new Problem(
+                type(slug(status.getReasonPhrase())),
+                status.getReasonPhrase(),
+                status.getStatusCode(),
+                detail,
+                path(uri),
+                null));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
-        return respond(new Problem(type("internal-error"), "Internal error", 500,
-                "The request failed on our side; it is logged. Retrying may help.", path(uri), null));
+        return respond(new Problem(
+                type("internal-error"),
+                "Internal error",
+                500,
+                "The request failed on our side; it is logged. Retrying may help.",
+                path(uri),
+                null));
     }
 
     private Response invalidBody(String detail, String field, String message, UriInfo uri) {
-        return respond(new Problem(type("invalid-request"), "The request is invalid", 400, detail, path(uri),
+        return respond(new Problem(
+                type("invalid-request"),
+                "The request is invalid",
+                400,
+                detail,
+                path(uri),
                 List.of(new Problem.FieldError(field, message))));
     }
 
     public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     public static URI type(String slug) {

@@ -12,13 +12,17 @@ class TraceContextTests {
 
         var child = TraceContext.childOf(parent);
 
-        assertThat(child).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").endsWith("-01").isNotEqualTo(parent);
+        assertThat(child)
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .endsWith("-01")
+                .isNotEqualTo(parent);
         assertThat(TraceContext.isValid(child)).isTrue();
     }
 
     @Test
     void withoutAValidParentANewTraceStarts() {
-        for (var parent : new String[] {null, "", "garbage", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"}) {
+        for (var parent :
+                new String[] {null, "", "garbage", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"}) {
             var started = TraceContext.childOf(parent);
             assertThat(TraceContext.isValid(started)).as("from %s", parent).isTrue();
             assertThat(started).doesNotContain("00000000000000000000000000000000");
@@ -27,13 +31,23 @@ class TraceContextTests {
 
     @Test
     void repliesToOneCommandShareTheirIdAndDifferByType() {
-        var command = new IncomingMessage(new dev.fulfilment.contracts.Envelope(java.util.UUID.randomUUID(), "ReserveInventory", 1,
-                java.time.Instant.now(), java.util.UUID.randomUUID(), null, null, null),
-                new dev.fulfilment.contracts.messages.ReserveInventory(java.util.List.of()), 1);
+        var command = new IncomingMessage(
+                new dev.fulfilment.contracts.Envelope(
+                        java.util.UUID.randomUUID(),
+                        "ReserveInventory",
+                        1,
+                        java.time.Instant.now(),
+                        java.util.UUID.randomUUID(),
+                        null,
+                        null,
+                        null),
+                new dev.fulfilment.contracts.messages.ReserveInventory(java.util.List.of()),
+                1);
 
         var first = OutgoingMessage.replyTo(command, new dev.fulfilment.contracts.messages.InventoryReleased());
         var again = OutgoingMessage.replyTo(command, new dev.fulfilment.contracts.messages.InventoryReleased());
-        var other = OutgoingMessage.replyTo(command, new dev.fulfilment.contracts.messages.InventoryReserved(java.util.List.of()));
+        var other = OutgoingMessage.replyTo(
+                command, new dev.fulfilment.contracts.messages.InventoryReserved(java.util.List.of()));
 
         assertThat(again.messageId()).isEqualTo(first.messageId());
         assertThat(other.messageId()).isNotEqualTo(first.messageId());

@@ -38,8 +38,7 @@ public final class QueueProbe {
         Thread.ofVirtual().name("queue-probe-" + queueName).start(() -> {
             while (true) {
                 try {
-                    var messages = sqs.receiveMessage(request -> request
-                                    .queueUrl(queueUrl)
+                    var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
                                     .maxNumberOfMessages(10)
                                     .waitTimeSeconds(1)
                                     .messageAttributeNames("All")
@@ -66,12 +65,15 @@ public final class QueueProbe {
     }
 
     public List<Received> receivedOfType(UUID orderId, String type) {
-        return received(orderId).stream().filter(message -> message.type().equals(type)).toList();
+        return received(orderId).stream()
+                .filter(message -> message.type().equals(type))
+                .toList();
     }
 
     /** Waits for the first message of the type about the order. */
     public Received awaitMessage(UUID orderId, String type) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !receivedOfType(orderId, type).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !receivedOfType(orderId, type).isEmpty());
         return receivedOfType(orderId, type).getFirst();
     }
 

@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RunOnVirtualThread
 public class ShipmentResource {
 
-    private static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+    private static final String UUID_PATTERN =
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     private final ShipmentService shipments;
 
@@ -37,7 +38,9 @@ public class ShipmentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One shipment")
-    @APIResponse(responseCode = "404", description = "No such shipment",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such shipment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView get(@PathParam("id") UUID id) {
         return shipments.find(id);
@@ -47,14 +50,19 @@ public class ShipmentResource {
     @Operation(summary = "The shipment of an order (a list of at most one)")
     public List<ShipmentView> byOrder(
             // A String, so that a malformed id is a 400 naming the parameter rather than JAX-RS's 404.
-            @QueryParam("orderId") @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String orderId) {
+            @QueryParam("orderId") @NotNull @Pattern(regexp = UUID_PATTERN, message = "must be a UUID")
+                    String orderId) {
         return shipments.findByOrder(UUID.fromString(orderId));
     }
 
     @POST
     @Path("/{id}/dispatch")
-    @Operation(summary = "The warehouse handed the shipment to the carrier", description = "Sends ShipmentDispatched. Repeating it changes nothing.")
-    @APIResponse(responseCode = "409", description = "Cancelled or already delivered",
+    @Operation(
+            summary = "The warehouse handed the shipment to the carrier",
+            description = "Sends ShipmentDispatched. Repeating it changes nothing.")
+    @APIResponse(
+            responseCode = "409",
+            description = "Cancelled or already delivered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView dispatch(@PathParam("id") UUID id, @HeaderParam("traceparent") String traceparent) {
         return shipments.dispatch(id, traceparent);
@@ -62,8 +70,12 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/deliver")
-    @Operation(summary = "The carrier delivered the shipment", description = "Sends ShipmentDelivered. Repeating it changes nothing.")
-    @APIResponse(responseCode = "409", description = "Not dispatched yet, or cancelled",
+    @Operation(
+            summary = "The carrier delivered the shipment",
+            description = "Sends ShipmentDelivered. Repeating it changes nothing.")
+    @APIResponse(
+            responseCode = "409",
+            description = "Not dispatched yet, or cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView deliver(@PathParam("id") UUID id, @HeaderParam("traceparent") String traceparent) {
         return shipments.deliver(id, traceparent);

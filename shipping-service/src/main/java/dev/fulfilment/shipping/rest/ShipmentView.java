@@ -23,9 +23,24 @@ public record ShipmentView(
         Instant cancelledAt) {
 
     public static ShipmentView of(Shipment shipment) {
-        var address = shipment.recipient == null ? null : new ShippingAddress(shipment.recipient, shipment.line1,
-                shipment.line2, shipment.city, shipment.postalCode, shipment.country);
-        return new ShipmentView(shipment.id, shipment.orderId, shipment.status, shipment.lines, address,
-                shipment.createdAt, shipment.dispatchedAt, shipment.deliveredAt, shipment.cancelledAt);
+        var address = shipment.recipient == null
+                ? null
+                : new ShippingAddress(
+                        shipment.recipient,
+                        shipment.line1,
+                        shipment.line2,
+                        shipment.city,
+                        shipment.postalCode,
+                        shipment.country);
+        return new ShipmentView(
+                shipment.id,
+                shipment.orderId,
+                shipment.status,
+                shipment.lines,
+                address,
+                shipment.createdAt,
+                shipment.dispatchedAt,
+                shipment.deliveredAt,
+                shipment.cancelledAt);
     }
 }

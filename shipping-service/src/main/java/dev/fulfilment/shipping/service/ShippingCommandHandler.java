@@ -61,7 +61,9 @@ public class ShippingCommandHandler implements MessageHandler {
                     ? new ShipmentCancelled(shipment.id)
                     : new ShipmentScheduled(shipment.id);
         }
-        var lines = create.lines().stream().map(line -> new ShipmentLine(line.sku(), line.quantity())).toList();
+        var lines = create.lines().stream()
+                .map(line -> new ShipmentLine(line.sku(), line.quantity()))
+                .toList();
         var shipment = Shipment.schedule(message.orderId(), lines, create.shippingAddress(), Instant.now());
         shipment.persist();
         return new ShipmentScheduled(shipment.id);
