@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * The PostgreSQL server the services use: one named by the usual Quarkus settings when they
- * are set, else a private cluster that this project creates and runs from the installed
- * PostgreSQL binaries.
+ * are set; else a private cluster that this project creates and runs from the installed
+ * PostgreSQL binaries; else, where a Docker engine runs, a container through Testcontainers.
  */
-public sealed interface PostgresServer extends AutoCloseable permits ConfiguredPostgres, PrivatePostgresCluster {
+public sealed interface PostgresServer extends AutoCloseable
+        permits ConfiguredPostgres, PrivatePostgresCluster, ContainerPostgres {
 
     String host();
 

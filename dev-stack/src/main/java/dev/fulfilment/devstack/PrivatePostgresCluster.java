@@ -138,6 +138,15 @@ public final class PrivatePostgresCluster implements PostgresServer {
         }
     }
 
+    static boolean binariesInstalled() {
+        try {
+            findBinaries();
+            return true;
+        } catch (IllegalStateException notInstalled) {
+            return false;
+        }
+    }
+
     static Path findBinaries() {
         var candidates = new ArrayList<Path>();
         var fromPath = System.getenv("PG_BINDIR");
@@ -157,9 +166,9 @@ public final class PrivatePostgresCluster implements PostgresServer {
                 .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("""
-                        PostgreSQL is not installed, and no server is configured.
+                        PostgreSQL is not installed, no server is configured, and no Docker engine runs.
                         Either install it (Debian/Ubuntu: sudo apt-get install postgresql; macOS: brew install postgresql),
-                        or point to a running server: QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://host:5432/postgres
+                        start Docker (Testcontainers then runs PostgreSQL in a container), or point to a running server: QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://host:5432/postgres
                         with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD of a user that may create databases."""));
     }
 

@@ -178,6 +178,33 @@ class OrderFulfilmentIT {
         shop.shipmentOf(orderId).then().body("size()", equalTo(1));
     }
 
+    @Test
+    void everyServiceIsReadyAndDescribesItsApi() {
+        for (var service : Service.values()) {
+            given().baseUri(system.url(service))
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.name", org.hamcrest.Matchers.hasItem("sqs-queues"));
+            given().baseUri(system.url(service)).get("/q/health/live").then().statusCode(200);
+            given().baseUri(system.url(service))
+                    .get("/q/openapi")
+                    .then()
+                    .statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("openapi:"));
+            given().baseUri(system.url(service)).get("/q/swagger-ui/").then().statusCode(200);
+        }
+        given().baseUri(system.url(Service.INVENTORY))
+                .get("/q/health/ready")
+                .then()
+                .body("checks.name", org.hamcrest.Matchers.hasItem("dynamodb-table"));
+        given().baseUri(system.url(Service.ORDER))
+                .get("/q/health/ready")
+                .then()
+                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
+    }
+
     @AfterAll
     static void noMessageEndedInADeadLetterQueue(RunningSystem system) {
         assertThat(system.deadLetterCount())
