@@ -148,6 +148,10 @@ public class Order extends PanacheEntityBase {
                     yield List.of();
                 }
                 moveTo(OrderStatus.INVENTORY_RESERVED, "stock reserved", messageId, now);
+                // A shipment event that overtook this reply was noted; act on it now.
+                if (shipmentProgress != ShipmentProgress.NONE) {
+                    followTheShipment(messageId, now);
+                }
                 yield List.of(new CreateShipment(contractLines(lines), contractAddress()));
             }
             case InventoryRejected rejected -> {
@@ -203,6 +207,11 @@ public class Order extends PanacheEntityBase {
 
     private List<MessagePayload> shipmentMoved(UUID shipment, ShipmentProgress progress, UUID messageId, Instant now) {
         noteShipment(shipment, progress);
+        followTheShipment(messageId, now);
+        return List.of();
+    }
+
+    private void followTheShipment(UUID messageId, Instant now) {
         var target = statusFor(shipmentProgress);
         var followsTheShipment = status == OrderStatus.INVENTORY_RESERVED
                 || status == OrderStatus.CONFIRMED
@@ -218,7 +227,6 @@ public class Order extends PanacheEntityBase {
                     messageId,
                     now);
         }
-        return List.of();
     }
 
     private void noteShipment(UUID shipment, ShipmentProgress progress) {

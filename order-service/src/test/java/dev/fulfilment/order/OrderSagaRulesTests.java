@@ -78,6 +78,21 @@ class OrderSagaRulesTests {
     }
 
     @Test
+    void aShipmentEventThatOvertakesTheReservationIsActedOnOnceTheStockIsReserved() {
+        var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
+                .order();
+
+        apply(order, new ShipmentDispatched(shipmentId));
+        assertThat(order.status).isEqualTo(OrderStatus.PENDING);
+        apply(order, new InventoryReserved(List.of()));
+
+        assertThat(order.status).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(order.timeline)
+                .extracting(entry -> entry.status)
+                .containsExactly(OrderStatus.PENDING, OrderStatus.INVENTORY_RESERVED, OrderStatus.SHIPPED);
+    }
+
+    @Test
     void rejectionOnlyRejectsAPendingOrder() {
         var pending = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
                 .order();
