@@ -214,9 +214,9 @@ public final class DevStack implements AutoCloseable {
                 Place an order:
 
                   curl -i -X POST %s/orders -H 'Content-Type: application/json' \\
-                    -H "Idempotency-Key: $(uuidgen || date +%%s%%N)" \\
+                    -H "Idempotency-Key: $(uuidgen 2>/dev/null || date +%%s%%N)" \\
                     -d '{"customerId":"c-1","lines":[{"sku":"KEYBOARD-01","quantity":1}],
-                         "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 St James's Square",
+                         "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 St James Square",
                                             "city":"London","postalCode":"SW1Y 4JH","country":"GB"}}'
 
                 """,
