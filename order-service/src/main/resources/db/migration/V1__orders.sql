@@ -53,6 +53,8 @@ CREATE TABLE idempotency_keys (
     response_body   text         NOT NULL,
     created_at      timestamptz  NOT NULL
 );
+-- Keys older than idempotency.key-retention are deleted hourly.
+CREATE INDEX idempotency_keys_oldest_first ON idempotency_keys (created_at);
 
 CREATE TABLE outbox (
     id           uuid        PRIMARY KEY,
@@ -69,3 +71,5 @@ CREATE TABLE processed_messages (
     message_type varchar(64) NOT NULL,
     processed_at timestamptz NOT NULL
 );
+-- Rows older than outbox.processed-messages-retention are deleted hourly.
+CREATE INDEX processed_messages_oldest_first ON processed_messages (processed_at);

@@ -37,3 +37,5 @@ CREATE TABLE processed_messages (
     message_type varchar(64) NOT NULL,
     processed_at timestamptz NOT NULL
 );
+-- Rows older than outbox.processed-messages-retention are deleted hourly.
+CREATE INDEX processed_messages_oldest_first ON processed_messages (processed_at);

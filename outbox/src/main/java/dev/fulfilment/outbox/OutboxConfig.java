@@ -23,4 +23,11 @@ public interface OutboxConfig {
     /** The longest pause between tries while SQS fails. */
     @WithDefault("30s")
     Duration maxBackoff();
+
+    /**
+     * How long a handled messageId is remembered. Longer than any message can come back: SQS
+     * keeps a message (and a dead letter, for redrive) 14 days at most.
+     */
+    @WithDefault("15d")
+    Duration processedMessagesRetention();
 }

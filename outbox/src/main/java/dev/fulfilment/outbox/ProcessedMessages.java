@@ -1,9 +1,12 @@
 package dev.fulfilment.outbox;
 
 import dev.fulfilment.support.messaging.IncomingMessage;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * The messages this service has handled. A handler calls {@link #recordFirstDelivery} in the
@@ -14,10 +17,14 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ProcessedMessages {
 
-    private final EntityManager entityManager;
+    private static final Logger LOG = Logger.getLogger(ProcessedMessages.class);
 
-    ProcessedMessages(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final OutboxConfig config;
+
+    ProcessedMessages(EntityManager entityManager, OutboxConfig config) {
         this.entityManager = entityManager;
+        this.config = config;
     }
 
     /** @return true the first time this message is seen; false for a duplicate, to be skipped */
@@ -32,5 +39,18 @@ public class ProcessedMessages {
                         .setParameter("type", message.type().wireName())
                         .executeUpdate()
                 == 1;
+    }
+
+    /** Forgets messageIds older than the retention, which no redelivery can reach any more. */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void forgetExpired() {
+        var forgotten = entityManager
+                .createNativeQuery("DELETE FROM processed_messages WHERE processed_at < :oldest")
+                .setParameter("oldest", Instant.now().minus(config.processedMessagesRetention()))
+                .executeUpdate();
+        if (forgotten > 0) {
+            LOG.infof("Forgot %d expired %s", forgotten, "handled messageIds");
+        }
     }
 }

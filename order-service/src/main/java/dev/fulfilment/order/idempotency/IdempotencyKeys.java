@@ -1,11 +1,13 @@
 package dev.fulfilment.order.idempotency;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The Idempotency-Key of POST /orders: the first request with a key claims it in the
@@ -15,10 +17,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class IdempotencyKeys {
 
-    private final EntityManager entityManager;
+    private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
 
-    IdempotencyKeys(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final IdempotencyConfig config;
+
+    IdempotencyKeys(EntityManager entityManager, IdempotencyConfig config) {
         this.entityManager = entityManager;
+        this.config = config;
     }
 
     /** What a key was first used for. */
@@ -45,5 +51,18 @@ public class IdempotencyKeys {
                 entityManager.createNativeQuery("""
                         SELECT request_hash, order_id, response_body FROM idempotency_keys WHERE idempotency_key = :key""").setParameter("key", key).getSingleResult();
         return Optional.of(new Claimed(((String) row[0]).trim(), (UUID) row[1], (String) row[2]));
+    }
+
+    /** Forgets keys older than the retention. */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void forgetExpired() {
+        var forgotten = entityManager
+                .createNativeQuery("DELETE FROM idempotency_keys WHERE created_at < :oldest")
+                .setParameter("oldest", Instant.now().minus(config.keyRetention()))
+                .executeUpdate();
+        if (forgotten > 0) {
+            LOG.infof("Forgot %d expired %s", forgotten, "idempotency keys");
+        }
     }
 }
