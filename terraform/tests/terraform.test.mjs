@@ -63,3 +63,21 @@ test("every variable has a type and a description, every output a description", 
   assert.deepEqual(problems, []);
   assert.ok(fs.existsSync(path.join(terraformRoot, "envs/prod/terraform.tfvars.example")));
 });
+
+test("every module has a README naming each of its inputs and outputs", async () => {
+  const fs = await import("node:fs");
+  const missing = [];
+  for (const model of models.values()) {
+    if (!model.dir.includes(`${path.sep}modules${path.sep}`)) continue;
+    const readmePath = path.join(model.dir, "README.md");
+    if (!fs.existsSync(readmePath)) {
+      missing.push(`${readmePath} is missing`);
+      continue;
+    }
+    const readme = fs.readFileSync(readmePath, "utf8");
+    for (const name of [...model.variables.keys(), ...model.outputs]) {
+      if (!readme.includes("`" + name + "`")) missing.push(`${readmePath} does not name ${name}`);
+    }
+  }
+  assert.deepEqual(missing, []);
+});
