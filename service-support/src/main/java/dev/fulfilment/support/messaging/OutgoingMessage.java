@@ -22,7 +22,7 @@ public record OutgoingMessage(
     /** A message caused by a user's request. */
     public static OutgoingMessage caused(UUID orderId, String traceparent, MessagePayload payload) {
         return new OutgoingMessage(
-                UUID.randomUUID(), orderId, null, TraceContext.childOf(traceparent), Instant.now(), payload);
+                UUID.randomUUID(), orderId, null, TraceContext.forMessageSentNow(traceparent), Instant.now(), payload);
     }
 
     /** A message caused by another one, in the same trace. */
@@ -31,7 +31,7 @@ public record OutgoingMessage(
                 UUID.randomUUID(),
                 cause.orderId(),
                 cause.messageId(),
-                TraceContext.childOf(cause.traceparent()),
+                TraceContext.forMessageSentNow(cause.traceparent()),
                 Instant.now(),
                 payload);
     }
@@ -47,7 +47,7 @@ public record OutgoingMessage(
                 messageId,
                 command.orderId(),
                 command.messageId(),
-                TraceContext.childOf(command.traceparent()),
+                TraceContext.forMessageSentNow(command.traceparent()),
                 Instant.now(),
                 reply);
     }

@@ -39,6 +39,7 @@ public class SqsConsumer {
     private final QueueUrls queueUrls;
     private final EnvelopeCodec codec;
     private final MessageHandler handler;
+    private final MessageTracing tracing;
     private final MessagingConfig.Consumer config;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Thread> pollers = new ArrayList<>();
@@ -46,11 +47,17 @@ public class SqsConsumer {
     private ExecutorService handlers;
 
     SqsConsumer(
-            SqsClient sqs, QueueUrls queueUrls, EnvelopeCodec codec, MessageHandler handler, MessagingConfig config) {
+            SqsClient sqs,
+            QueueUrls queueUrls,
+            EnvelopeCodec codec,
+            MessageHandler handler,
+            MessageTracing tracing,
+            MessagingConfig config) {
         this.sqs = sqs;
         this.queueUrls = queueUrls;
         this.codec = codec;
         this.handler = handler;
+        this.tracing = tracing;
         this.config = config.consumer();
     }
 
@@ -173,7 +180,7 @@ public class SqsConsumer {
             case EnvelopeCodec.Poison poison -> moveToDeadLetterQueue(message, poison.reason());
             case EnvelopeCodec.Valid valid -> {
                 try {
-                    handler.handle(valid.message());
+                    tracing.handleInSpan(config.queue(), valid.message(), () -> handler.handle(valid.message()));
                     yield true;
                 } catch (MisroutedMessageException e) {
                     yield moveToDeadLetterQueue(message, e.getMessage());

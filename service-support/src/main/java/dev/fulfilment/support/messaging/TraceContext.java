@@ -1,12 +1,15 @@
 package dev.fulfilment.support.messaging;
 
+import io.opentelemetry.api.trace.Span;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
  * W3C trace context ({@code traceparent}) carried from the HTTP request that places an order
- * through every message it causes, so that a trace shows the whole saga.
+ * through every message it causes, so that a trace shows the whole saga. When OpenTelemetry
+ * traces (in AWS), the message's parent is the current span; otherwise a new span id under
+ * the incoming trace.
  */
 public final class TraceContext {
 
@@ -14,6 +17,16 @@ public final class TraceContext {
     private static final HexFormat HEX = HexFormat.of();
 
     private TraceContext() {}
+
+    /** The traceparent of a message sent now: the current span's, else a child of the given one. */
+    public static String forMessageSentNow(String incomingTraceparent) {
+        var current = Span.current().getSpanContext();
+        if (current.isValid()) {
+            return "00-" + current.getTraceId() + "-" + current.getSpanId() + "-"
+                    + current.getTraceFlags().asHex();
+        }
+        return childOf(incomingTraceparent);
+    }
 
     /** A child of the incoming context (same trace, new span), or a new trace when there is none. */
     public static String childOf(String traceparent) {

@@ -1,0 +1,70 @@
+package dev.fulfilment.support.messaging;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
+
+/**
+ * A CONSUMER span around the handling of each message, child of the span that sent it (its
+ * {@code traceparent}), so that a trace follows an order across the queues. Without an
+ * OpenTelemetry SDK (locally, in tests) the spans cost nothing.
+ */
+@ApplicationScoped
+public class MessageTracing {
+
+    private static final TextMapGetter<String> TRACEPARENT_ONLY = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String traceparent) {
+            return List.of("traceparent");
+        }
+
+        @Override
+        public String get(String traceparent, String key) {
+            return "traceparent".equals(key) ? traceparent : null;
+        }
+    };
+
+    private final Tracer tracer;
+
+    MessageTracing(Instance<OpenTelemetry> openTelemetry) {
+        this(openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop());
+    }
+
+    MessageTracing(OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("dev.fulfilment.messaging");
+    }
+
+    /** Runs the handling inside the message's span; a failure marks the span as an error. */
+    public void handleInSpan(String queue, IncomingMessage message, Runnable handling) {
+        var parent = message.traceparent() == null
+                ? Context.root()
+                : W3CTraceContextPropagator.getInstance()
+                        .extract(Context.root(), message.traceparent(), TRACEPARENT_ONLY);
+        var span = tracer.spanBuilder(queue + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "aws_sqs")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", queue)
+                .setAttribute("messaging.message.id", message.messageId().toString())
+                .setAttribute("messaging.message.type", message.type().wireName())
+                .setAttribute("order.id", message.orderId().toString())
+                .startSpan();
+        try (var scope = span.makeCurrent()) {
+            handling.run();
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+}

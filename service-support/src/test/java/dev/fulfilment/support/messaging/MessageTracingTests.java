@@ -1,0 +1,77 @@
+package dev.fulfilment.support.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fulfilment.contracts.Envelope;
+import dev.fulfilment.contracts.messages.InventoryReleased;
+import dev.fulfilment.contracts.messages.ReleaseInventory;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** With an OpenTelemetry SDK, a message's handling is a span under its sender's, and what it sends is under it. */
+class MessageTracingTests {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String SENDER_SPAN_ID = "00f067aa0ba902b7";
+
+    private final InMemorySpanExporter exported = InMemorySpanExporter.create();
+    private final MessageTracing tracing = new MessageTracing(OpenTelemetrySdk.builder()
+            .setTracerProvider(SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(exported))
+                    .build())
+            .build());
+
+    @Test
+    void handlingIsAConsumerSpanUnderTheSenderAndRepliesCarryIt() {
+        var message = message("00-" + TRACE_ID + "-" + SENDER_SPAN_ID + "-01");
+        var reply = new AtomicReference<OutgoingMessage>();
+
+        tracing.handleInSpan(
+                "inventory-commands",
+                message,
+                () -> reply.set(OutgoingMessage.replyTo(message, new InventoryReleased())));
+
+        var span = exported.getFinishedSpanItems().getFirst();
+        assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
+        assertThat(span.getParentSpanId()).isEqualTo(SENDER_SPAN_ID);
+        assertThat(span.getName()).isEqualTo("inventory-commands process");
+        assertThat(reply.get().traceparent()).isEqualTo("00-" + TRACE_ID + "-" + span.getSpanId() + "-01");
+    }
+
+    @Test
+    void aFailingHandlerMarksItsSpanAsAnErrorAndStillFails() {
+        var message = message(null);
+
+        assertThatThrownBy(() -> tracing.handleInSpan("order-events", message, () -> {
+                    throw new IllegalStateException("database down");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        var span = exported.getFinishedSpanItems().getFirst();
+        assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(span.getParentSpanContext().isValid()).isFalse();
+    }
+
+    @Test
+    void withoutASpanAMessageGetsANewSpanIdInItsCausesTrace() {
+        var traceparent = TraceContext.forMessageSentNow("00-" + TRACE_ID + "-" + SENDER_SPAN_ID + "-01");
+
+        assertThat(traceparent).startsWith("00-" + TRACE_ID + "-").doesNotContain(SENDER_SPAN_ID);
+    }
+
+    private static IncomingMessage message(String traceparent) {
+        var envelope = new Envelope(
+                UUID.randomUUID(), "ReleaseInventory", 1, Instant.now(), UUID.randomUUID(), null, traceparent, null);
+        return new IncomingMessage(envelope, new ReleaseInventory("test"), 1);
+    }
+}
