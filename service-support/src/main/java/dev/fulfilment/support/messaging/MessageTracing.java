@@ -9,6 +9,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -33,6 +34,7 @@ public class MessageTracing {
 
     private final Tracer tracer;
 
+    @Inject
     MessageTracing(Instance<OpenTelemetry> openTelemetry) {
         this(openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop());
     }
