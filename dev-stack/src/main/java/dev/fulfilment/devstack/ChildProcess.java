@@ -84,16 +84,8 @@ public final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public String name() {
-        return name;
-    }
-
     public Path logFile() {
         return logFile;
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     /** Kills the process at once (SIGKILL), as a crash or an out-of-memory kill would. */

@@ -44,10 +44,6 @@ public final class DynamoDbLocal implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     @Override
     public void close() {
         process.close();

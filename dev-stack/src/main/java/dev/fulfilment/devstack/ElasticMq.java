@@ -45,10 +45,6 @@ public final class ElasticMq implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     static String configuration(int port) {
         var queues = new StringBuilder();
         for (var queue : Queue.values()) {

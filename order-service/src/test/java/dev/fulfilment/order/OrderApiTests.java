@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.fulfilment.contracts.ContractValidator;
@@ -17,6 +16,7 @@ import dev.fulfilment.support.testing.QueueProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -196,38 +196,18 @@ class OrderApiTests {
                 .mapToObj(i -> Orders.placeOrder(customer).toString())
                 .toList();
 
-        var firstPage = given().queryParam("customerId", customer)
-                .queryParam("limit", 2)
-                .when()
-                .get("/orders")
-                .then()
-                .statusCode(200)
-                .body("items", hasSize(2))
-                .extract();
-        var secondPage = given().queryParam("customerId", customer)
-                .queryParam("limit", 2)
-                .queryParam("cursor", firstPage.path("nextCursor").toString())
-                .when()
-                .get("/orders")
-                .then()
-                .statusCode(200)
-                .body("items", hasSize(2))
-                .extract();
-        var lastPage = given().queryParam("customerId", customer)
-                .queryParam("limit", 2)
-                .queryParam("cursor", secondPage.path("nextCursor").toString())
-                .when()
-                .get("/orders")
-                .then()
-                .statusCode(200)
-                .body("items", hasSize(1))
-                .body("nextCursor", nullValue())
-                .extract();
+        var firstPage = page(customer, null);
+        var secondPage = page(customer, firstPage.nextCursor());
+        var lastPage = page(customer, secondPage.nextCursor());
 
+        assertThat(firstPage.items()).hasSize(2);
+        assertThat(secondPage.items()).hasSize(2);
+        assertThat(lastPage.items()).hasSize(1);
+        assertThat(lastPage.nextCursor()).isNull();
         var listed = new java.util.ArrayList<String>();
-        listed.addAll(firstPage.jsonPath().getList("items.id", String.class));
-        listed.addAll(secondPage.jsonPath().getList("items.id", String.class));
-        listed.addAll(lastPage.jsonPath().getList("items.id", String.class));
+        listed.addAll(firstPage.items());
+        listed.addAll(secondPage.items());
+        listed.addAll(lastPage.items());
         assertThat(listed).containsExactlyElementsOf(placed.reversed());
     }
 
@@ -262,5 +242,18 @@ class OrderApiTests {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("type", startsWith("https://order-fulfilment.dev/problems/"));
+    }
+
+    private record Page(List<String> items, String nextCursor) {}
+
+    /** One page of two of the customer's orders, after the cursor (null: the first page). */
+    private static Page page(String customerId, String cursor) {
+        var request = given().queryParam("customerId", customerId).queryParam("limit", 2);
+        if (cursor != null) {
+            request.queryParam("cursor", cursor);
+        }
+        var page =
+                request.when().get("/orders").then().statusCode(200).extract().jsonPath();
+        return new Page(page.getList("items.id", String.class), page.getString("nextCursor"));
     }
 }

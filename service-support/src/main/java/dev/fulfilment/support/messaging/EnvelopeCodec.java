@@ -48,7 +48,7 @@ public class EnvelopeCodec {
 
     public record Poison(String reason) implements Decoded {}
 
-    public Decoded decode(String body, int receiveCount) {
+    public Decoded decode(String body) {
         try {
             var tree = objectMapper.readTree(body);
             var violations = validator.violations(tree);
@@ -58,7 +58,7 @@ public class EnvelopeCodec {
             var envelope = tolerantReader.treeToValue(tree, Envelope.class);
             var type = MessageType.fromWireName(envelope.type()).orElseThrow();
             var payload = tolerantReader.treeToValue(envelope.payload(), type.payloadType());
-            return new Valid(new IncomingMessage(envelope, payload, receiveCount));
+            return new Valid(new IncomingMessage(envelope, payload));
         } catch (JsonProcessingException e) {
             return new Poison("unparseable: " + e.getOriginalMessage());
         }

@@ -5,12 +5,8 @@ import dev.fulfilment.contracts.MessageType;
 import dev.fulfilment.contracts.messages.MessagePayload;
 import java.util.UUID;
 
-/**
- * A message received from SQS that passed its schema.
- *
- * @param receiveCount how often SQS has handed it out, this time included
- */
-public record IncomingMessage(Envelope envelope, MessagePayload payload, int receiveCount) {
+/** A message received from SQS that passed its schema. */
+public record IncomingMessage(Envelope envelope, MessagePayload payload) {
 
     public UUID messageId() {
         return envelope.messageId();

@@ -176,7 +176,7 @@ public class SqsConsumer {
     private boolean handleOne(String queueUrl, Message message) {
         var receiveCount = Integer.parseInt(
                 message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        return switch (codec.decode(message.body(), receiveCount)) {
+        return switch (codec.decode(message.body())) {
             case EnvelopeCodec.Poison poison -> moveToDeadLetterQueue(message, poison.reason());
             case EnvelopeCodec.Valid valid -> {
                 try {

@@ -72,6 +72,6 @@ class MessageTracingTests {
     private static IncomingMessage message(String traceparent) {
         var envelope = new Envelope(
                 UUID.randomUUID(), "ReleaseInventory", 1, Instant.now(), UUID.randomUUID(), null, traceparent, null);
-        return new IncomingMessage(envelope, new ReleaseInventory("test"), 1);
+        return new IncomingMessage(envelope, new ReleaseInventory("test"));
     }
 }

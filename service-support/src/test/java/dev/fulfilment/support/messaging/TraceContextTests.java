@@ -28,29 +28,4 @@ class TraceContextTests {
             assertThat(started).doesNotContain("00000000000000000000000000000000");
         }
     }
-
-    @Test
-    void repliesToOneCommandShareTheirIdAndDifferByType() {
-        var command = new IncomingMessage(
-                new dev.fulfilment.contracts.Envelope(
-                        java.util.UUID.randomUUID(),
-                        "ReserveInventory",
-                        1,
-                        java.time.Instant.now(),
-                        java.util.UUID.randomUUID(),
-                        null,
-                        null,
-                        null),
-                new dev.fulfilment.contracts.messages.ReserveInventory(java.util.List.of()),
-                1);
-
-        var first = OutgoingMessage.replyTo(command, new dev.fulfilment.contracts.messages.InventoryReleased());
-        var again = OutgoingMessage.replyTo(command, new dev.fulfilment.contracts.messages.InventoryReleased());
-        var other = OutgoingMessage.replyTo(
-                command, new dev.fulfilment.contracts.messages.InventoryReserved(java.util.List.of()));
-
-        assertThat(again.messageId()).isEqualTo(first.messageId());
-        assertThat(other.messageId()).isNotEqualTo(first.messageId());
-        assertThat(first.causationId()).isEqualTo(command.messageId());
-    }
 }
