@@ -76,7 +76,8 @@ test("docker-compose.yml runs the whole system with health-based start order", (
   const services = compose.services;
   for (const name of ["postgres", "elasticmq", "dynamodb", ...SERVICES]) assert.ok(services[name], `${name} is missing`);
   assert.match(services.elasticmq.image, /^softwaremill\/elasticmq-native:/);
-  assert.match(services.dynamodb.image, /^amazon\/dynamodb-local:/);
+  assert.equal(services.dynamodb.build.context, "./dev-stack/dynamodb", "the project's DynamoDB emulator");
+  assert.equal(services.dynamodb.image, undefined, "no third-party DynamoDB image");
   for (const service of SERVICES) {
     assert.equal(services[service].build.dockerfile, "src/main/docker/Dockerfile.jvm");
     assert.ok(services[service].healthcheck.test.join(" ").includes("/q/health/ready"), `${service} health check`);

@@ -37,7 +37,7 @@ public final class ChildProcess implements AutoCloseable {
         try {
             Files.createDirectories(logFile.getParent());
             var builder = new ProcessBuilder(command)
-                    // Some servers (DynamoDB Local) write files where they run: keep them in the work folder.
+                    // Whatever a server writes where it runs stays in the work folder.
                     .directory(logFile.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())

@@ -23,7 +23,7 @@ public final class DevStack implements AutoCloseable {
     /**
      * @param projectRoot the folder with the services' folders
      * @param workDirectory where the servers keep their files and everything writes its log
-     * @param serverPorts ports of PostgreSQL, ElasticMQ and DynamoDB Local (0: a free one)
+     * @param serverPorts ports of PostgreSQL, ElasticMQ and the DynamoDB emulator (0: a free one)
      * @param servicePorts HTTP port of each service (0: a free one)
      * @param disposable for tests: throw-away PostgreSQL files, no fsync
      */
@@ -176,12 +176,12 @@ public final class DevStack implements AutoCloseable {
                 intFromEnvironment("DEV_STACK_DYNAMODB_PORT", 8000));
         requireFree("PostgreSQL", serverPorts.postgres());
         requireFree("ElasticMQ", serverPorts.sqs());
-        requireFree("DynamoDB Local", serverPorts.dynamoDb());
+        requireFree("the DynamoDB emulator", serverPorts.dynamoDb());
         for (var service : Service.values()) {
             requireFree(service.directoryName(), service.defaultPort());
         }
-        System.out.println(
-                "Starting PostgreSQL, ElasticMQ and DynamoDB Local, then the services; logs in " + workDirectory);
+        System.out.println("Starting PostgreSQL, ElasticMQ and the DynamoDB emulator, then the services; logs in "
+                + workDirectory);
         var stack = start(new Settings(projectRoot, workDirectory, serverPorts, Map.of(), false));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -209,7 +209,7 @@ public final class DevStack implements AutoCloseable {
                   shipping-service   %s   (Swagger UI: %s/q/swagger-ui)   started in %d ms
                   PostgreSQL         %s
                   ElasticMQ (SQS)    %s
-                  DynamoDB Local     %s
+                  DynamoDB emulator  %s
 
                 Place an order:
 
@@ -234,7 +234,7 @@ public final class DevStack implements AutoCloseable {
                         .map(pg -> pg.jdbcUrl("orders") + " and " + pg.jdbcUrl("shipping"))
                         .orElse("-"),
                 stack.servers().sqs().map(ElasticMq::endpoint).orElse("-"),
-                stack.servers().dynamoDb().map(DynamoDbLocal::endpoint).orElse("-"),
+                stack.servers().dynamoDb().map(DynamoDbEmulator::endpoint).orElse("-"),
                 order);
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 
 /**
- * The servers the services need, started side by side: PostgreSQL, ElasticMQ and DynamoDB
- * Local. The services' tests start the ones they need; dev-stack and the system tests start
+ * The servers the services need, started side by side: PostgreSQL, ElasticMQ and the DynamoDB
+ * emulator. The services' tests start the ones they need; dev-stack and the system tests start
  * all three.
  */
 public final class LocalServers implements AutoCloseable {
@@ -32,9 +32,9 @@ public final class LocalServers implements AutoCloseable {
 
     private final PostgresServer postgres;
     private final ElasticMq sqs;
-    private final DynamoDbLocal dynamoDb;
+    private final DynamoDbEmulator dynamoDb;
 
-    private LocalServers(PostgresServer postgres, ElasticMq sqs, DynamoDbLocal dynamoDb) {
+    private LocalServers(PostgresServer postgres, ElasticMq sqs, DynamoDbEmulator dynamoDb) {
         this.postgres = postgres;
         this.sqs = sqs;
         this.dynamoDb = dynamoDb;
@@ -61,7 +61,7 @@ public final class LocalServers implements AutoCloseable {
                     executor);
             var dynamoDb = CompletableFuture.supplyAsync(
                     () -> servers.contains(Server.DYNAMODB)
-                            ? DynamoDbLocal.start(workDirectory, portOrFree(ports.dynamoDb()))
+                            ? DynamoDbEmulator.start(workDirectory, portOrFree(ports.dynamoDb()), !disposable)
                             : null,
                     executor);
             return new LocalServers(postgres.join(), sqs.join(), dynamoDb.join());
@@ -85,7 +85,7 @@ public final class LocalServers implements AutoCloseable {
         return Optional.ofNullable(sqs);
     }
 
-    public Optional<DynamoDbLocal> dynamoDb() {
+    public Optional<DynamoDbEmulator> dynamoDb() {
         return Optional.ofNullable(dynamoDb);
     }
 

@@ -53,10 +53,11 @@ public sealed interface PostgresServer extends AutoCloseable
     void close();
 
     /**
-     * The configured server if QUARKUS_DATASOURCE_JDBC_URL is set, else a private cluster in
-     * the directory, listening on the port.
+     * The server the services use: the one named by QUARKUS_DATASOURCE_JDBC_URL if set; else a
+     * private cluster in the directory, listening on the port, run from {@link PostgresBinaries};
+     * else, where a Docker engine runs, a container.
      *
-     * @param disposable tune the private cluster for tests (no fsync) and delete it on close
+     * @param disposable tune the server for tests (no fsync) and delete its files on close
      */
     static PostgresServer startOrConnect(
             Map<String, String> environment, Path directory, int port, boolean disposable) {
@@ -64,7 +65,19 @@ public sealed interface PostgresServer extends AutoCloseable
         if (configuredUrl != null && !configuredUrl.isBlank()) {
             return ConfiguredPostgres.fromEnvironment(environment);
         }
-        return PrivatePostgresCluster.start(directory, port, disposable);
+        var binaries = PostgresBinaries.find(environment);
+        if (binaries.isPresent()) {
+            return PrivatePostgresCluster.start(binaries.get(), directory, port, disposable);
+        }
+        if (ContainerPostgres.dockerIsAvailable()) {
+            return ContainerPostgres.start();
+        }
+        throw new IllegalStateException("""
+                No PostgreSQL to use: no server is configured, this build has no PostgreSQL binaries for %s
+                (Maven Central's io.zonky.test.postgres binaries cover Linux and macOS on x86_64 and arm64), and no Docker engine runs.
+                Point to binaries (PG_BINDIR=/usr/lib/postgresql/16/bin), start Docker, or name a running server:
+                QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://host:5432/postgres with QUARKUS_DATASOURCE_USERNAME and
+                QUARKUS_DATASOURCE_PASSWORD of a user that may create databases.""".formatted(PostgresBinaries.archiveName()));
     }
 
     private static void requireSimpleName(String database) {

@@ -5,16 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A PostgreSQL cluster of this project's own, created with initdb and run with pg_ctl from
- * the installed binaries, its files under the given directory. PostgreSQL refuses to run as
- * root, so when started by root it runs as the operating system user {@code postgres}.
+ * {@link PostgresBinaries}, its files under the given directory. PostgreSQL refuses to run as
+ * root, so when started by root it runs as the operating system user {@code postgres}, which
+ * is created (a system user without login) where the machine has none.
  */
 public final class PrivatePostgresCluster implements PostgresServer {
 
@@ -33,8 +34,11 @@ public final class PrivatePostgresCluster implements PostgresServer {
         this.disposable = disposable;
     }
 
-    static PrivatePostgresCluster start(Path directory, int port, boolean disposable) {
-        var cluster = new PrivatePostgresCluster(findBinaries(), directory.toAbsolutePath(), port, disposable);
+    static PrivatePostgresCluster start(Path binaries, Path directory, int port, boolean disposable) {
+        if (runningAsRoot()) {
+            ensureServerUserExists();
+        }
+        var cluster = new PrivatePostgresCluster(binaries, directory.toAbsolutePath(), port, disposable);
         cluster.initialiseIfNeeded();
         cluster.startServer();
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "stop-postgres"));
@@ -138,59 +142,43 @@ public final class PrivatePostgresCluster implements PostgresServer {
         }
     }
 
-    static boolean binariesInstalled() {
-        try {
-            findBinaries();
-            return true;
-        } catch (IllegalStateException notInstalled) {
-            return false;
-        }
-    }
-
-    static Path findBinaries() {
-        var candidates = new ArrayList<Path>();
-        var fromPath = System.getenv("PG_BINDIR");
-        if (fromPath != null) {
-            candidates.add(Path.of(fromPath));
-        }
-        try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            versions.map(version -> version.resolve("bin"))
-                    .sorted(Comparator.comparing((Path bin) -> versionOf(bin)).reversed())
-                    .forEach(candidates::add);
-        } catch (IOException noDebianLayout) {
-            // try the other places
-        }
-        candidates.add(Path.of("/usr/local/pgsql/bin"));
-        candidates.add(Path.of("/usr/bin"));
-        return candidates.stream()
-                .filter(bin -> Files.isExecutable(bin.resolve("initdb")) && Files.isExecutable(bin.resolve("pg_ctl")))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("""
-                        PostgreSQL is not installed, no server is configured, and no Docker engine runs.
-                        Either install it (Debian/Ubuntu: sudo apt-get install postgresql; macOS: brew install postgresql),
-                        start Docker (Testcontainers then runs PostgreSQL in a container), or point to a running server: QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://host:5432/postgres
-                        with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD of a user that may create databases."""));
-    }
-
-    private static int versionOf(Path bin) {
-        try {
-            return Integer.parseInt(bin.getParent().getFileName().toString());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
     private static boolean runningAsRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
+    private static synchronized void ensureServerUserExists() {
+        try {
+            var root = Path.of("/");
+            if (CommandResult.run(root, Duration.ofSeconds(10), List.of("id", "-u", SERVER_USER))
+                    .succeeded()) {
+                return;
+            }
+            var created = CommandResult.run(
+                    root,
+                    Duration.ofSeconds(30),
+                    List.of(
+                            "useradd",
+                            "--system",
+                            "--user-group",
+                            "--no-create-home",
+                            "--shell",
+                            "/usr/sbin/nologin",
+                            SERVER_USER));
+            // 9: created by another test module at the same moment
+            if (!created.succeeded() && created.status() != 9) {
+                throw new IllegalStateException("PostgreSQL does not run as root, and the user " + SERVER_USER
+                        + " to run it as could not be created: " + created.output());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look up or create the user " + SERVER_USER, e);
+        }
+    }
+
     private static void giveToServerUser(Path path) throws IOException {
         var lookup = path.getFileSystem().getUserPrincipalLookupService();
-        var user = lookup.lookupPrincipalByName(SERVER_USER);
-        var group = lookup.lookupPrincipalByGroupName(SERVER_USER);
         var attributes = Files.getFileAttributeView(path, PosixFileAttributeView.class);
-        attributes.setOwner(user);
-        attributes.setGroup(group);
+        attributes.setOwner(lookup.lookupPrincipalByName(SERVER_USER));
+        attributes.setGroup(lookup.lookupPrincipalByGroupName(SERVER_USER));
     }
 
     private static List<String> asServerUser(List<String> command) {
@@ -203,10 +191,10 @@ public final class PrivatePostgresCluster implements PostgresServer {
     }
 
     private void run(List<String> command) {
-        var exitCode = execute(command);
-        if (exitCode.status != 0) {
-            throw new IllegalStateException("PostgreSQL command failed (" + exitCode.status + "): " + command + "\n"
-                    + exitCode.output + "\nserver log: " + directory.resolve("postgres.log"));
+        var result = execute(command);
+        if (!result.succeeded()) {
+            throw new IllegalStateException("PostgreSQL command failed (" + result.status() + "): " + command + "\n"
+                    + result.output() + "\nserver log: " + directory.resolve("postgres.log"));
         }
     }
 
@@ -214,29 +202,15 @@ public final class PrivatePostgresCluster implements PostgresServer {
         execute(command);
     }
 
-    private record Outcome(int status, String output) {}
-
-    private Outcome execute(List<String> command) {
+    private CommandResult execute(List<String> command) {
         try {
-            var process = new ProcessBuilder(asServerUser(command))
-                    .directory(directory.toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            var output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Outcome(-1, output + "\n(timed out)");
-            }
-            return new Outcome(process.exitValue(), output);
+            return CommandResult.run(directory, Duration.ofSeconds(90), asServerUser(command));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + command, e);
         }
     }
 
-    private static void deleteRecursively(Path path) {
+    static void deleteRecursively(Path path) {
         try (Stream<Path> files = Files.walk(path)) {
             files.sorted(Comparator.reverseOrder())
                     .forEach(file -> file.toFile().delete());

@@ -4,7 +4,7 @@ import dev.fulfilment.devstack.LocalServersTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 
-/** Every test of this service runs against real ElasticMQ and DynamoDB Local, started once. */
+/** Every test of this service runs against real ElasticMQ and the DynamoDB emulator, started once. */
 @QuarkusTestResource(
         value = LocalServersTestResource.class,
         initArgs = @ResourceArg(name = "servers", value = "SQS,DYNAMODB"))

@@ -106,7 +106,8 @@ public class ProductRepository {
         return new Product(
                 item.get("sku").s(),
                 item.get("name").s(),
-                new BigDecimal(item.get("unitPrice").n()),
+                // DynamoDB keeps numbers without trailing zeros: 21.00 comes back as 21.
+                new BigDecimal(item.get("unitPrice").n()).setScale(2),
                 Long.parseLong(item.get("available").n()),
                 Long.parseLong(item.get("reserved").n()));
     }
