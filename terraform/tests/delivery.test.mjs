@@ -17,6 +17,7 @@ test("buildspec.yml tests, aborts on failure, reports JUnit and leaves every fil
   const buildspec = yaml("buildspec.yml");
   assert.equal(buildspec.version, 0.2);
   assert.equal(buildspec.phases.install["runtime-versions"].java, "corretto21");
+  assert.equal(buildspec.phases.install["runtime-versions"].nodejs, 20, "the tests run the DynamoDB emulator on Node.js 20");
   for (const phase of ["pre_build", "build", "post_build"]) assert.equal(buildspec.phases[phase]["on-failure"], "ABORT", phase);
   assert.ok(buildspec.phases.build.commands.includes("./mvnw -B -ntp verify"));
   assert.equal(buildspec.reports.tests["file-format"], "JUNITXML");
@@ -27,7 +28,11 @@ test("buildspec.yml tests, aborts on failure, reports JUnit and leaves every fil
     assert.match(script, new RegExp(`deploy/\\$service/${file.replace(".", "\\.")}`), `post_build writes ${file}`);
   }
   assert.match(script, /<IMAGE1_NAME>/, "taskdef.json gets the image placeholder CodeDeploy fills");
-  assert.match(buildspec.phases.build.commands.join("\n"), /\$service\/src\/main\/docker\/Dockerfile\.jvm/);
+  const build = buildspec.phases.build.commands.join("\n");
+  assert.match(build, /\$service\/src\/main\/docker\/Dockerfile\.jvm/);
+  assert.ok(build.indexOf("aws ecr describe-images") >= 0 && build.indexOf("aws ecr describe-images") < build.indexOf("docker build"),
+    "tags are immutable: a commit whose image exists (a re-run) is not built and pushed again");
+  assert.match(script, /images-to-push[\s\S]*docker push/, "only images built in this run are pushed");
 
   const artifacts = buildspec.artifacts["secondary-artifacts"];
   for (const service of SERVICES) {

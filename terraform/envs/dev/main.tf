@@ -15,6 +15,7 @@ module "fulfilment" {
   source = "../../modules/fulfilment"
 
   name                = "fulfilment-dev"
+  region              = var.region
   production          = false
   hosted_zone_name    = var.hosted_zone_name
   domain_name         = var.domain_name

@@ -16,6 +16,7 @@ module "fulfilment" {
   source = "../../modules/fulfilment"
 
   name                = "fulfilment-prod"
+  region              = var.region
   production          = true
   hosted_zone_name    = var.hosted_zone_name
   domain_name         = var.domain_name

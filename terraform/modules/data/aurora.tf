@@ -9,11 +9,17 @@ resource "aws_security_group" "database" {
   vpc_id      = var.vpc_id
 }
 
+# Created before the cluster so that the log export has a retention.
+resource "aws_cloudwatch_log_group" "postgresql" {
+  name              = "/aws/rds/cluster/${var.name}/postgresql"
+  retention_in_days = var.log_retention_days
+}
+
 resource "aws_rds_cluster" "this" {
   cluster_identifier = var.name
   engine             = "aurora-postgresql"
   engine_mode        = "provisioned"
-  engine_version     = "16.4"
+  engine_version     = var.engine_version
   database_name      = "postgres"
   master_username    = "fulfilment_admin"
 
@@ -37,6 +43,14 @@ resource "aws_rds_cluster" "this" {
     min_capacity = var.min_capacity
     max_capacity = var.max_capacity
   }
+
+  # Minor versions are upgraded by RDS in the maintenance window; a pinned
+  # version would make the next apply ask for a downgrade.
+  lifecycle {
+    ignore_changes = [engine_version]
+  }
+
+  depends_on = [aws_cloudwatch_log_group.postgresql]
 }
 
 resource "aws_rds_cluster_instance" "this" {
@@ -46,7 +60,6 @@ resource "aws_rds_cluster_instance" "this" {
   cluster_identifier           = aws_rds_cluster.this.id
   instance_class               = "db.serverless"
   engine                       = aws_rds_cluster.this.engine
-  engine_version               = aws_rds_cluster.this.engine_version
   publicly_accessible          = false
   performance_insights_enabled = true
   auto_minor_version_upgrade   = true

@@ -5,13 +5,14 @@
 #     'awsvpcConfiguration={subnets=[<private subnet>],securityGroups=[<bootstrap security group>]}'
 # envs/*/outputs.tf prints the exact command.
 
-data "aws_region" "current" {}
-
 locals {
   bootstrap_sql = join("\n", [for service, database in var.service_databases : <<-SQL
     psql -v ON_ERROR_STOP=1 -v pw="$PASSWORD_${upper(replace(database, "-", "_"))}" <<'PSQL'
     SELECT format('CREATE ROLE %I LOGIN', '${database}') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${database}') \gexec
     ALTER ROLE "${database}" WITH LOGIN PASSWORD :'pw';
+    -- The master user is not a superuser on Aurora: to make the role a database's
+    -- owner it must be able to SET ROLE to it (PostgreSQL 16), so it joins it first.
+    GRANT "${database}" TO CURRENT_USER;
     SELECT format('CREATE DATABASE %I OWNER %I', '${database}', '${database}') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${database}') \gexec
     REVOKE ALL ON DATABASE "${database}" FROM PUBLIC;
     PSQL
@@ -30,13 +31,24 @@ resource "aws_security_group" "bootstrap" {
   vpc_id      = var.vpc_id
 }
 
-resource "aws_vpc_security_group_egress_rule" "bootstrap_all" {
+# Out to the image registry, Secrets Manager and CloudWatch Logs (HTTPS), and
+# to the database.
+resource "aws_vpc_security_group_egress_rule" "bootstrap_https" {
   security_group_id = aws_security_group.bootstrap.id
-  description       = "Out to the database, the endpoints and the image registry"
+  description       = "HTTPS to the image registry and the AWS endpoints"
   ip_protocol       = "tcp"
-  from_port         = 0
-  to_port           = 65535
+  from_port         = 443
+  to_port           = 443
   cidr_ipv4         = "0.0.0.0/0"
+}
+
+resource "aws_vpc_security_group_egress_rule" "bootstrap_to_database" {
+  security_group_id            = aws_security_group.bootstrap.id
+  description                  = "PostgreSQL to the database"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = aws_security_group.database.id
 }
 
 resource "aws_vpc_security_group_ingress_rule" "database_from_bootstrap" {
@@ -67,7 +79,7 @@ data "aws_iam_policy_document" "bootstrap_execution" {
   statement {
     sid       = "ReadTheDatabaseSecrets"
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = concat([aws_rds_cluster.this.master_user_secret[0].secret_arn], [for secret in aws_secretsmanager_secret.service : secret.arn])
+    resources = concat([aws_rds_cluster.this.master_user_secret[0].secret_arn], values(var.service_login_secret_arns))
   }
 
   statement {
@@ -116,14 +128,14 @@ resource "aws_ecs_task_definition" "bootstrap" {
       ],
       [for service, database in var.service_databases : {
         name      = "PASSWORD_${upper(replace(database, "-", "_"))}"
-        valueFrom = "${aws_secretsmanager_secret.service[service].arn}:password::"
+        valueFrom = "${var.service_login_secret_arns[service]}:password::"
       }]
     )
     logConfiguration = {
       logDriver = "awslogs"
       options = {
         awslogs-group         = aws_cloudwatch_log_group.bootstrap.name
-        awslogs-region        = data.aws_region.current.region
+        awslogs-region        = var.region
         awslogs-stream-prefix = "bootstrap"
       }
     }

@@ -18,11 +18,6 @@ output "database_security_group_id" {
   value       = aws_security_group.database.id
 }
 
-output "service_database_secret_arns" {
-  description = "Secret of each service's database login, by service."
-  value       = { for service, secret in aws_secretsmanager_secret.service : service => secret.arn }
-}
-
 output "service_database_urls" {
   description = "JDBC URL of each service's database, by service."
   value       = { for service, database in var.service_databases : service => "jdbc:postgresql://${aws_rds_cluster.this.endpoint}:${aws_rds_cluster.this.port}/${database}" }

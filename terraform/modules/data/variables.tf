@@ -3,6 +3,11 @@ variable "name" {
   description = "Prefix of every resource name, e.g. fulfilment-prod."
 }
 
+variable "region" {
+  type        = string
+  description = "AWS region of the environment, e.g. eu-west-1 (the provider's region)."
+}
+
 variable "vpc_id" {
   type        = string
   description = "VPC of the database."
@@ -16,6 +21,17 @@ variable "private_subnet_ids" {
 variable "service_databases" {
   type        = map(string)
   description = "PostgreSQL database (and user of the same name) per service, e.g. { order-service = \"orders\" }."
+}
+
+variable "service_login_secret_arns" {
+  type        = map(string)
+  description = "Secret ({username, password}) of each service's login, by service; the bootstrap task sets these passwords."
+}
+
+variable "engine_version" {
+  type        = string
+  description = "Aurora PostgreSQL version the cluster is created with; RDS upgrades minor versions after that."
+  default     = "16.4"
 }
 
 variable "min_capacity" {
@@ -55,6 +71,6 @@ variable "inventory_table_name" {
 
 variable "log_retention_days" {
   type        = number
-  description = "Days to keep the bootstrap task's logs."
+  description = "Days to keep the database's and the bootstrap task's logs."
   default     = 90
 }

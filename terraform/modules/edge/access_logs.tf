@@ -1,4 +1,4 @@
-data "aws_elb_service_account" "this" {}
+data "aws_caller_identity" "current" {}
 
 resource "aws_s3_bucket" "access_logs" {
   bucket_prefix = "${var.name}-alb-logs-"
@@ -43,13 +43,14 @@ resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
 }
 
 data "aws_iam_policy_document" "access_logs" {
+  # The log delivery service principal, not the legacy per-region ELB account.
   statement {
     sid       = "LoadBalancerWritesItsLogs"
     actions   = ["s3:PutObject"]
-    resources = ["${aws_s3_bucket.access_logs.arn}/alb/*"]
+    resources = ["${aws_s3_bucket.access_logs.arn}/alb/AWSLogs/${data.aws_caller_identity.current.account_id}/*"]
     principals {
-      type        = "AWS"
-      identifiers = [data.aws_elb_service_account.this.arn]
+      type        = "Service"
+      identifiers = ["logdelivery.elasticloadbalancing.amazonaws.com"]
     }
   }
 

@@ -12,19 +12,15 @@ resource "aws_acm_certificate" "this" {
   }
 }
 
+# Keyed by the names the certificate covers, which are known when planning;
+# the records' values are known only once the certificate is requested.
 resource "aws_route53_record" "certificate_validation" {
-  for_each = {
-    for option in aws_acm_certificate.this.domain_validation_options : option.domain_name => {
-      name   = option.resource_record_name
-      type   = option.resource_record_type
-      record = option.resource_record_value
-    }
-  }
+  for_each = toset([var.domain_name])
 
   zone_id         = data.aws_route53_zone.this.zone_id
-  name            = each.value.name
-  type            = each.value.type
-  records         = [each.value.record]
+  name            = one([for option in aws_acm_certificate.this.domain_validation_options : option.resource_record_name if option.domain_name == each.key])
+  type            = one([for option in aws_acm_certificate.this.domain_validation_options : option.resource_record_type if option.domain_name == each.key])
+  records         = [one([for option in aws_acm_certificate.this.domain_validation_options : option.resource_record_value if option.domain_name == each.key])]
   ttl             = 60
   allow_overwrite = true
 }

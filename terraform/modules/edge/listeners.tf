@@ -32,7 +32,7 @@ resource "aws_lb_listener" "https" {
   default_action {
     type = "fixed-response"
     fixed_response {
-      content_type = "application/problem+json"
+      content_type = "application/json"
       status_code  = "404"
       message_body = "{\"title\":\"Not Found\",\"status\":404}"
     }

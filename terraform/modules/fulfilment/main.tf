@@ -33,6 +33,7 @@ module "network" {
   source = "../network"
 
   name                    = var.name
+  region                  = var.region
   single_nat_gateway      = !var.production
   flow_log_retention_days = var.log_retention_days
 }
@@ -58,17 +59,27 @@ module "messaging" {
   name = var.name
 }
 
+module "database_logins" {
+  source = "../database-logins"
+
+  name                 = var.name
+  service_databases    = local.databases
+  recovery_window_days = var.production ? 7 : 0
+}
+
 module "data" {
   source = "../data"
 
-  name                 = var.name
-  vpc_id               = module.network.vpc_id
-  private_subnet_ids   = module.network.private_subnet_ids
-  service_databases    = local.databases
-  max_capacity         = var.aurora_max_capacity
-  deletion_protection  = var.production
-  inventory_table_name = "${var.name}-inventory"
-  log_retention_days   = var.log_retention_days
+  name                      = var.name
+  region                    = var.region
+  vpc_id                    = module.network.vpc_id
+  private_subnet_ids        = module.network.private_subnet_ids
+  service_databases         = local.databases
+  service_login_secret_arns = module.database_logins.secret_arns
+  max_capacity              = var.aurora_max_capacity
+  deletion_protection       = var.production
+  inventory_table_name      = "${var.name}-inventory"
+  log_retention_days        = var.log_retention_days
 }
 
 module "edge" {
@@ -88,6 +99,7 @@ module "service" {
   for_each = local.services
 
   name                   = var.name
+  region                 = var.region
   service_name           = each.key
   cluster_arn            = module.cluster.cluster_arn
   cluster_name           = module.cluster.cluster_name
@@ -107,7 +119,10 @@ module "service" {
   log_retention_days     = var.log_retention_days
   task_policy_json       = data.aws_iam_policy_document.application[each.key].json
 
-  database_security_group_id = each.value.database == null ? null : module.data.database_security_group_id
+  exec_log_group_arn = module.cluster.exec_log_group_arn
+
+  # Null or an object is known when planning, even while the group's id is not.
+  database = each.value.database == null ? null : { security_group_id = module.data.database_security_group_id }
 
   environment = merge(
     {
@@ -122,16 +137,17 @@ module "service" {
   )
 
   secrets = each.value.database == null ? {} : {
-    QUARKUS_DATASOURCE_USERNAME = "${module.data.service_database_secret_arns[each.key]}:username::"
-    QUARKUS_DATASOURCE_PASSWORD = "${module.data.service_database_secret_arns[each.key]}:password::"
+    QUARKUS_DATASOURCE_USERNAME = "${module.database_logins.secret_arns[each.key]}:username::"
+    QUARKUS_DATASOURCE_PASSWORD = "${module.database_logins.secret_arns[each.key]}:password::"
   }
-  secret_arns = each.value.database == null ? [] : [module.data.service_database_secret_arns[each.key]]
+  secret_arns = each.value.database == null ? [] : [module.database_logins.secret_arns[each.key]]
 }
 
 module "observability" {
   source = "../observability"
 
   name                    = var.name
+  region                  = var.region
   alarm_email             = var.alarm_email
   alb_arn_suffix          = module.edge.alb_arn_suffix
   cluster_name            = module.cluster.cluster_name
@@ -147,6 +163,7 @@ module "pipeline" {
   source = "../pipeline"
 
   name               = var.name
+  region             = var.region
   repository         = var.repository
   branch             = var.branch
   cluster_name       = module.cluster.cluster_name

@@ -3,6 +3,11 @@ variable "name" {
   description = "Prefix of every resource of the environment, e.g. fulfilment-prod."
 }
 
+variable "region" {
+  type        = string
+  description = "AWS region of the environment, e.g. eu-west-1 (the provider's region)."
+}
+
 variable "hosted_zone_name" {
   type        = string
   description = "Route 53 public hosted zone of the API's name, e.g. example.com."

@@ -3,6 +3,11 @@ variable "name" {
   description = "Prefix of every resource name, e.g. fulfilment-prod."
 }
 
+variable "region" {
+  type        = string
+  description = "AWS region of the environment, e.g. eu-west-1 (the provider's region)."
+}
+
 variable "cidr_block" {
   type        = string
   description = "CIDR block of the VPC; split into a public and a private /20 per availability zone."

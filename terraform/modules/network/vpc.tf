@@ -2,8 +2,6 @@ data "aws_availability_zones" "available" {
   state = "available"
 }
 
-data "aws_region" "current" {}
-
 locals {
   zones = slice(data.aws_availability_zones.available.names, 0, var.availability_zone_count)
 }

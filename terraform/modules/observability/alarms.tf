@@ -1,6 +1,71 @@
+data "aws_caller_identity" "current" {}
+
+# A key of our own: CloudWatch cannot publish to a topic encrypted with the
+# AWS-managed alias/aws/sns key, whose policy we cannot extend, and the alarm
+# notifications would silently never arrive.
+resource "aws_kms_key" "alarms" {
+  description         = "Encrypts the alarm topic of ${var.name}"
+  enable_key_rotation = true
+  policy              = data.aws_iam_policy_document.alarm_key.json
+}
+
+resource "aws_kms_alias" "alarms" {
+  name          = "alias/${var.name}-alarms"
+  target_key_id = aws_kms_key.alarms.key_id
+}
+
+data "aws_iam_policy_document" "alarm_key" {
+  statement {
+    sid       = "TheAccountAdministersTheKey"
+    actions   = ["kms:*"]
+    resources = ["*"] # in a key policy, the key itself
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+
+  statement {
+    sid       = "CloudWatchPublishesAlarms"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey*"]
+    resources = ["*"] # in a key policy, the key itself
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
 resource "aws_sns_topic" "alarms" {
   name              = "${var.name}-alarms"
-  kms_master_key_id = "alias/aws/sns"
+  kms_master_key_id = aws_kms_key.alarms.arn
+}
+
+data "aws_iam_policy_document" "alarm_topic" {
+  statement {
+    sid       = "CloudWatchAlarmsOfThisAccountPublish"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.alarms.arn]
+    principals {
+      type        = "Service"
+      identifiers = ["cloudwatch.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+}
+
+resource "aws_sns_topic_policy" "alarms" {
+  arn    = aws_sns_topic.alarms.arn
+  policy = data.aws_iam_policy_document.alarm_topic.json
 }
 
 resource "aws_sns_topic_subscription" "email" {
@@ -84,16 +149,13 @@ resource "aws_cloudwatch_metric_alarm" "target_5xx" {
   }
 }
 
+# The worse of the two target groups: after a blue/green release the live
+# traffic is on whichever CodeDeploy shifted it to.
 resource "aws_cloudwatch_metric_alarm" "p99_latency" {
   for_each = var.services
 
   alarm_name          = "${var.name}-${each.key}-p99-latency"
-  alarm_description   = "${each.key}'s p99 response time is above ${var.p99_latency_threshold_seconds} s."
-  namespace           = "AWS/ApplicationELB"
-  metric_name         = "TargetResponseTime"
-  dimensions          = { LoadBalancer = var.alb_arn_suffix, TargetGroup = each.value.target_group_arn_suffixes["blue"] }
-  extended_statistic  = "p99"
-  period              = 60
+  alarm_description   = "${each.key}'s p99 response time is above ${var.p99_latency_threshold_seconds} s. CodeDeploy rolls a release back on it."
   evaluation_periods  = 5
   datapoints_to_alarm = 3
   comparison_operator = "GreaterThanThreshold"
@@ -101,4 +163,26 @@ resource "aws_cloudwatch_metric_alarm" "p99_latency" {
   treat_missing_data  = "notBreaching"
   alarm_actions       = [aws_sns_topic.alarms.arn]
   ok_actions          = [aws_sns_topic.alarms.arn]
+
+  dynamic "metric_query" {
+    for_each = each.value.target_group_arn_suffixes
+    content {
+      id          = "p99_${metric_query.key}"
+      return_data = false
+      metric {
+        namespace   = "AWS/ApplicationELB"
+        metric_name = "TargetResponseTime"
+        period      = 60
+        stat        = "p99"
+        dimensions  = { LoadBalancer = var.alb_arn_suffix, TargetGroup = metric_query.value }
+      }
+    }
+  }
+
+  metric_query {
+    id          = "p99"
+    expression  = "MAX(METRICS())"
+    label       = "p99 response time of ${each.key} (s)"
+    return_data = true
+  }
 }

@@ -1,15 +1,11 @@
-data "aws_region" "current" {}
-
 locals {
-  region = data.aws_region.current.region
-
   service_widgets = [for service, settings in var.services : {
     type   = "metric"
     width  = 12
     height = 6
     properties = {
       title  = "${service}: requests, 5xx, p99 latency"
-      region = local.region
+      region = var.region
       stat   = "Sum"
       period = 60
       metrics = concat(
@@ -29,7 +25,7 @@ locals {
     height = 6
     properties = {
       title  = "${key}: backlog, age, dead letters"
-      region = local.region
+      region = var.region
       stat   = "Maximum"
       period = 60
       metrics = [
@@ -46,7 +42,7 @@ locals {
     height = 6
     properties = {
       title  = "Tasks, CPU and memory by service"
-      region = local.region
+      region = var.region
       stat   = "Average"
       period = 60
       metrics = flatten([for service, settings in var.services : [
@@ -62,7 +58,7 @@ locals {
     height = 6
     properties = {
       title  = "Errors and warnings of the services"
-      region = local.region
+      region = var.region
       view   = "table"
       query  = "SOURCE ${join(" | SOURCE ", [for service, settings in var.services : "'${settings.log_group_name}'"])} | fields @timestamp, @logStream, @message | filter @message like /ERROR|WARN/ | sort @timestamp desc | limit 50"
     }

@@ -3,6 +3,11 @@ variable "name" {
   description = "Prefix of every resource name, e.g. fulfilment-prod."
 }
 
+variable "region" {
+  type        = string
+  description = "AWS region of the environment, e.g. eu-west-1 (the provider's region)."
+}
+
 variable "alarm_email" {
   type        = string
   description = "Address that receives alarm notifications; null for none (subscribe later)."

@@ -45,7 +45,7 @@ data "aws_iam_policy_document" "build" {
   statement {
     sid = "PushImages"
     actions = [
-      "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+      "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages",
       "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage",
     ]
     resources = [for service in var.services : service.repository_arn]
@@ -88,9 +88,11 @@ data "aws_iam_policy_document" "pipeline" {
     resources = [aws_s3_bucket.artifacts.arn, "${aws_s3_bucket.artifacts.arn}/*"]
   }
 
+  # Connections were renamed from CodeStar to CodeConnections; both prefixes
+  # name the same permission, and which one is checked depends on the ARN.
   statement {
     sid       = "Source"
-    actions   = ["codestar-connections:UseConnection"]
+    actions   = ["codestar-connections:UseConnection", "codeconnections:UseConnection"]
     resources = [aws_codestarconnections_connection.source.arn]
   }
 
@@ -112,7 +114,7 @@ data "aws_iam_policy_document" "pipeline" {
   statement {
     sid       = "DeploymentConfig"
     actions   = ["codedeploy:GetDeploymentConfig"]
-    resources = ["arn:aws:codedeploy:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:deploymentconfig:CodeDeployDefault.ECSAllAtOnce"]
+    resources = ["arn:aws:codedeploy:${var.region}:${data.aws_caller_identity.current.account_id}:deploymentconfig:CodeDeployDefault.ECSAllAtOnce"]
   }
 
   statement {

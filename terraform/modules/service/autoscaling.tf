@@ -21,6 +21,8 @@ resource "aws_appautoscaling_policy" "cpu" {
   }
 }
 
+# Requests per running task, over both target groups: after a blue/green
+# release the live traffic is on whichever of them CodeDeploy shifted it to.
 resource "aws_appautoscaling_policy" "requests" {
   name               = "${var.service_name}-requests"
   policy_type        = "TargetTrackingScaling"
@@ -30,9 +32,57 @@ resource "aws_appautoscaling_policy" "requests" {
 
   target_tracking_scaling_policy_configuration {
     target_value = var.requests_per_task_target
-    predefined_metric_specification {
-      predefined_metric_type = "ALBRequestCountPerTarget"
-      resource_label         = "${var.alb_arn_suffix}/${aws_lb_target_group.this["blue"].arn_suffix}"
+
+    customized_metric_specification {
+      dynamic "metrics" {
+        for_each = aws_lb_target_group.this
+        content {
+          id          = "requests_${metrics.key}"
+          return_data = false
+          metric_stat {
+            stat = "Sum"
+            metric {
+              namespace   = "AWS/ApplicationELB"
+              metric_name = "RequestCount"
+              dimensions {
+                name  = "LoadBalancer"
+                value = var.alb_arn_suffix
+              }
+              dimensions {
+                name  = "TargetGroup"
+                value = metrics.value.arn_suffix
+              }
+            }
+          }
+        }
+      }
+
+      metrics {
+        id          = "tasks"
+        return_data = false
+        metric_stat {
+          stat = "Average"
+          metric {
+            namespace   = "ECS/ContainerInsights"
+            metric_name = "RunningTaskCount"
+            dimensions {
+              name  = "ClusterName"
+              value = var.cluster_name
+            }
+            dimensions {
+              name  = "ServiceName"
+              value = aws_ecs_service.this.name
+            }
+          }
+        }
+      }
+
+      metrics {
+        id          = "requests_per_task"
+        label       = "Requests per running task, both target groups"
+        expression  = "(FILL(requests_blue, 0) + FILL(requests_green, 0)) / tasks"
+        return_data = true
+      }
     }
   }
 }
@@ -91,7 +141,7 @@ resource "aws_appautoscaling_policy" "backlog" {
       metrics {
         id          = "backlog_per_task"
         label       = "Visible messages per running task"
-        expression  = "visible / MAX([tasks, 1])"
+        expression  = "visible / tasks"
         return_data = true
       }
     }

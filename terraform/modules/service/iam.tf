@@ -1,5 +1,3 @@
-data "aws_region" "current" {}
-
 data "aws_iam_policy_document" "ecs_tasks_assume" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -73,6 +71,19 @@ data "aws_iam_policy_document" "platform" {
       "ssmmessages:OpenDataChannel",
     ]
     resources = ["*"] # these actions have no resource-level permissions
+  }
+
+  # The SSM agent of ECS Exec writes each session's log to the cluster's log group.
+  statement {
+    sid       = "EcsExecFindsItsLogGroup"
+    actions   = ["logs:DescribeLogGroups"]
+    resources = ["*"] # no resource-level permissions for this action
+  }
+
+  statement {
+    sid       = "EcsExecWritesSessionLogs"
+    actions   = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+    resources = ["${var.exec_log_group_arn}:*"]
   }
 
   statement {

@@ -13,11 +13,22 @@ resource "aws_vpc_security_group_ingress_rule" "from_alb" {
   referenced_security_group_id = var.alb_security_group_id
 }
 
+# The load balancer's security group has no egress of its own but these: it
+# reaches each service's container port and nothing else.
+resource "aws_vpc_security_group_egress_rule" "alb_to_service" {
+  security_group_id            = var.alb_security_group_id
+  description                  = "The load balancer to ${var.service_name}'s container port"
+  ip_protocol                  = "tcp"
+  from_port                    = 8080
+  to_port                      = 8080
+  referenced_security_group_id = aws_security_group.service.id
+}
+
 # Out to its database, the VPC endpoints and, through NAT, the AWS APIs
 # without an endpoint.
 resource "aws_vpc_security_group_egress_rule" "out" {
   security_group_id = aws_security_group.service.id
-  description       = "HTTPS and PostgreSQL out"
+  description       = "HTTPS to the AWS APIs and the image registries"
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
@@ -25,20 +36,20 @@ resource "aws_vpc_security_group_egress_rule" "out" {
 }
 
 resource "aws_vpc_security_group_egress_rule" "to_database" {
-  count = var.database_security_group_id == null ? 0 : 1
+  count = var.database == null ? 0 : 1
 
   security_group_id            = aws_security_group.service.id
   description                  = "PostgreSQL to its database"
   ip_protocol                  = "tcp"
   from_port                    = 5432
   to_port                      = 5432
-  referenced_security_group_id = var.database_security_group_id
+  referenced_security_group_id = var.database.security_group_id
 }
 
 resource "aws_vpc_security_group_ingress_rule" "database_from_service" {
-  count = var.database_security_group_id == null ? 0 : 1
+  count = var.database == null ? 0 : 1
 
-  security_group_id            = var.database_security_group_id
+  security_group_id            = var.database.security_group_id
   description                  = "PostgreSQL from ${var.service_name}"
   ip_protocol                  = "tcp"
   from_port                    = 5432

@@ -12,16 +12,9 @@ resource "aws_ecs_service" "this" {
     type = "CODE_DEPLOY"
   }
 
-  capacity_provider_strategy {
-    capacity_provider = "FARGATE"
-    base              = var.min_tasks
-    weight            = 1
-  }
-
-  capacity_provider_strategy {
-    capacity_provider = "FARGATE_SPOT"
-    weight            = 1
-  }
+  # No capacity provider strategy of its own: the cluster's default (FARGATE
+  # for the base, FARGATE_SPOT by weight) applies. A service-level strategy on a
+  # CODE_DEPLOY service cannot be changed in place.
 
   network_configuration {
     subnets          = var.private_subnet_ids
@@ -36,9 +29,10 @@ resource "aws_ecs_service" "this" {
   }
 
   # CodeDeploy owns the running task definition and the live target group;
-  # autoscaling owns the count.
+  # autoscaling owns the count; the cluster's default strategy was applied at
+  # creation.
   lifecycle {
-    ignore_changes = [task_definition, load_balancer, desired_count]
+    ignore_changes = [task_definition, load_balancer, desired_count, capacity_provider_strategy]
   }
 
   depends_on = [aws_lb_listener_rule.this]

@@ -11,7 +11,7 @@ locals {
       batch: {}
     exporters:
       awsxray:
-        region: ${data.aws_region.current.region}
+        region: ${var.region}
     service:
       pipelines:
         traces:
@@ -24,7 +24,7 @@ locals {
     logDriver = "awslogs"
     options = {
       awslogs-group         = aws_cloudwatch_log_group.this.name
-      awslogs-region        = data.aws_region.current.region
+      awslogs-region        = var.region
       awslogs-stream-prefix = var.service_name
     }
   }

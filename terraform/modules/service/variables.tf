@@ -3,6 +3,11 @@ variable "name" {
   description = "Prefix of the environment's resources, e.g. fulfilment-prod."
 }
 
+variable "region" {
+  type        = string
+  description = "AWS region of the environment, e.g. eu-west-1 (the provider's region)."
+}
+
 variable "service_name" {
   type        = string
   description = "The service, e.g. order-service; also its container name."
@@ -11,6 +16,11 @@ variable "service_name" {
 variable "cluster_arn" {
   type        = string
   description = "ECS cluster to run in."
+}
+
+variable "exec_log_group_arn" {
+  type        = string
+  description = "Log group of the cluster's ECS Exec sessions, which the task's agent writes to."
 }
 
 variable "cluster_name" {
@@ -115,9 +125,11 @@ variable "secret_arns" {
   default     = []
 }
 
-variable "database_security_group_id" {
-  type        = string
-  description = "Security group of the service's database, opened to this service on 5432; null for none."
+variable "database" {
+  type = object({
+    security_group_id = string
+  })
+  description = "The service's database: its security group is opened to this service on 5432. Null for a service without one."
   default     = null
 }
 

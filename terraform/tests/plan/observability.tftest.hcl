@@ -1,0 +1,91 @@
+# modules/observability: alarms that reach a person, and the dashboard.
+
+mock_provider "aws" {
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+  }
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+  mock_resource "aws_kms_key" {
+    defaults = { arn = "arn:aws:kms:eu-west-1:123456789012:key/00000000-0000-0000-0000-000000000000" }
+  }
+  mock_resource "aws_sns_topic" {
+    defaults = { arn = "arn:aws:sns:eu-west-1:123456789012:fulfilment-test-alarms" }
+  }
+}
+
+variables {
+  name           = "fulfilment-test"
+  region         = "eu-west-1"
+  alarm_email    = "oncall@example.com"
+  alb_arn_suffix = "app/fulfilment-test/0123456789abcdef"
+  cluster_name   = "fulfilment-test"
+  services = {
+    "order-service" = {
+      target_group_arn_suffixes = { blue = "targetgroup/order-b/1", green = "targetgroup/order-g/2" }
+      log_group_name            = "/ecs/fulfilment-test/order-service"
+    }
+  }
+  queue_names             = { "order-events" = "fulfilment-test-order-events" }
+  dead_letter_queue_names = { "order-events" = "fulfilment-test-order-events-dlq" }
+}
+
+run "alarms" {
+  command = apply
+
+  module {
+    source = "../../modules/observability"
+  }
+
+  assert {
+    condition     = aws_sns_topic.alarms.kms_master_key_id == aws_kms_key.alarms.arn
+    error_message = "The topic is encrypted with our own key: CloudWatch cannot publish to a topic under the AWS-managed alias/aws/sns key."
+  }
+
+  assert {
+    condition = contains(flatten([
+      for statement in data.aws_iam_policy_document.alarm_key.statement : [
+        for principal in statement.principals : tolist(principal.identifiers) if principal.type == "Service"
+      ] if contains(tolist(statement.actions), "kms:GenerateDataKey*") && contains(tolist(statement.actions), "kms:Decrypt")
+    ]), "cloudwatch.amazonaws.com")
+    error_message = "The key's policy lets CloudWatch encrypt the notifications it publishes."
+  }
+
+  assert {
+    condition     = aws_kms_key.alarms.enable_key_rotation
+    error_message = "The key rotates."
+  }
+
+  assert {
+    condition = alltrue([
+      for alarm in concat(values(aws_cloudwatch_metric_alarm.dead_letters), values(aws_cloudwatch_metric_alarm.oldest_message), values(aws_cloudwatch_metric_alarm.target_5xx), values(aws_cloudwatch_metric_alarm.p99_latency)) :
+      alarm.alarm_actions == toset([aws_sns_topic.alarms.arn])
+    ])
+    error_message = "Every alarm notifies the topic."
+  }
+
+  assert {
+    condition     = aws_sns_topic_subscription.email[0].endpoint == var.alarm_email && aws_sns_topic_subscription.email[0].topic_arn == aws_sns_topic.alarms.arn
+    error_message = "The alarm address is subscribed to the topic."
+  }
+
+  assert {
+    condition = alltrue([for service, alarm in aws_cloudwatch_metric_alarm.p99_latency : toset(flatten([
+      for query in alarm.metric_query : [for metric in query.metric : metric.dimensions["TargetGroup"]]
+    ])) == toset(values(var.services[service].target_group_arn_suffixes))])
+    error_message = "The p99 latency alarm, a rollback alarm, watches both target groups: after a release live traffic may be on green."
+  }
+
+  assert {
+    condition = alltrue([for service, alarm in aws_cloudwatch_metric_alarm.target_5xx : toset(flatten([
+      for query in alarm.metric_query : [for metric in query.metric : metric.dimensions["TargetGroup"]]
+    ])) == toset(values(var.services[service].target_group_arn_suffixes))])
+    error_message = "The 5xx alarm, a rollback alarm, watches both target groups."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_metric_alarm.dead_letters["order-events"].threshold == 0 && aws_cloudwatch_metric_alarm.dead_letters["order-events"].comparison_operator == "GreaterThanThreshold"
+    error_message = "One dead letter is already an alarm."
+  }
+}

@@ -1,0 +1,114 @@
+# modules/pipeline: test, build and deploy every commit, blue/green with rollback.
+
+mock_provider "aws" {
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+  }
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = { arn = "arn:aws:iam::123456789012:role/mock" }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:mock" }
+  }
+  mock_resource "aws_s3_bucket" {
+    defaults = { arn = "arn:aws:s3:::fulfilment-test-pipeline-1", bucket = "fulfilment-test-pipeline-1" }
+  }
+  mock_resource "aws_codebuild_project" {
+    defaults = { arn = "arn:aws:codebuild:eu-west-1:123456789012:project/fulfilment-test" }
+  }
+  mock_resource "aws_codebuild_report_group" {
+    defaults = { arn = "arn:aws:codebuild:eu-west-1:123456789012:report-group/fulfilment-test-tests" }
+  }
+  mock_resource "aws_codestarconnections_connection" {
+    defaults = { arn = "arn:aws:codeconnections:eu-west-1:123456789012:connection/00000000-0000-0000-0000-000000000000" }
+  }
+}
+
+variables {
+  name               = "fulfilment-test"
+  region             = "eu-west-1"
+  repository         = "example/order-fulfilment"
+  cluster_name       = "fulfilment-test"
+  https_listener_arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/fulfilment-test/0123456789abcdef/0000000000000443"
+  test_listener_arn  = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/fulfilment-test/0123456789abcdef/0000000000008443"
+  services = {
+    "order-service" = {
+      ecs_service_name       = "order-service"
+      task_definition_family = "fulfilment-test-order-service"
+      execution_role_arn     = "arn:aws:iam::123456789012:role/fulfilment-test-order-service-execution"
+      task_role_arn          = "arn:aws:iam::123456789012:role/fulfilment-test-order-service-task"
+      target_group_names     = { blue = "fulfilment-test-order-service-b", green = "fulfilment-test-order-service-g" }
+      repository_url         = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/fulfilment-test/order-service"
+      repository_arn         = "arn:aws:ecr:eu-west-1:123456789012:repository/fulfilment-test/order-service"
+      rollback_alarm_names   = ["fulfilment-test-order-service-5xx", "fulfilment-test-order-service-p99-latency"]
+    }
+  }
+}
+
+run "production_pipeline" {
+  command = apply
+
+  module {
+    source = "../../modules/pipeline"
+  }
+
+  variables {
+    require_approval = true
+  }
+
+  assert {
+    condition     = [for stage in aws_codepipeline.this.stage : stage.name] == ["Source", "Build", "Approve", "Deploy"]
+    error_message = "Source, build (tests and images), a person's approval in production, then the deployments."
+  }
+
+  assert {
+    condition = alltrue([for service, group in aws_codedeploy_deployment_group.this :
+      group.deployment_style[0].deployment_type == "BLUE_GREEN"
+      && group.auto_rollback_configuration[0].enabled
+      && contains(group.auto_rollback_configuration[0].events, "DEPLOYMENT_STOP_ON_ALARM")
+      && group.alarm_configuration[0].enabled
+      && group.alarm_configuration[0].alarms == toset(var.services[service].rollback_alarm_names)
+    ])
+    error_message = "Every service deploys blue/green and rolls back on failure and on its alarms."
+  }
+
+  assert {
+    condition = alltrue([for service, group in aws_codedeploy_deployment_group.this :
+      toset([for target in group.load_balancer_info[0].target_group_pair_info[0].target_group : target.name]) == toset(values(var.services[service].target_group_names))
+      && group.load_balancer_info[0].target_group_pair_info[0].prod_traffic_route[0].listener_arns == toset([var.https_listener_arn])
+      && group.load_balancer_info[0].target_group_pair_info[0].test_traffic_route[0].listener_arns == toset([var.test_listener_arn])
+    ])
+    error_message = "CodeDeploy swaps the service's two target groups behind the production listener, testing on the test listener first."
+  }
+
+  assert {
+    condition     = contains(one([for statement in data.aws_iam_policy_document.build.statement : statement.actions if statement.sid == "PushImages"]), "ecr:DescribeImages")
+    error_message = "The build can see that a commit's image exists: tags are immutable, and a re-run must not push it again."
+  }
+
+  assert {
+    condition     = one([for statement in data.aws_iam_policy_document.build.statement : statement.resources if statement.sid == "PushImages"]) == toset([for service in var.services : service.repository_arn])
+    error_message = "The build pushes to the services' repositories only."
+  }
+
+  assert {
+    condition     = one([for statement in data.aws_iam_policy_document.pipeline.statement : statement.resources if statement.sid == "PassTheServicesRoles"]) == toset(flatten([for service in var.services : [service.execution_role_arn, service.task_role_arn]]))
+    error_message = "The pipeline passes the services' own roles, and no other."
+  }
+}
+
+run "development_pipeline" {
+  command = plan
+
+  module {
+    source = "../../modules/pipeline"
+  }
+
+  assert {
+    condition     = [for stage in aws_codepipeline.this.stage : stage.name] == ["Source", "Build", "Deploy"]
+    error_message = "No approval step outside production."
+  }
+}

@@ -1,0 +1,144 @@
+# modules/network, cluster, messaging and registry: what every service stands on.
+
+mock_provider "aws" {
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+  }
+  mock_data "aws_availability_zones" {
+    defaults = { names = ["eu-west-1a", "eu-west-1b", "eu-west-1c"] }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = { arn = "arn:aws:iam::123456789012:role/mock" }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:mock" }
+  }
+  mock_resource "aws_sqs_queue" {
+    defaults = { arn = "arn:aws:sqs:eu-west-1:123456789012:mock" }
+  }
+}
+
+variables {
+  name   = "fulfilment-test"
+  region = "eu-west-1"
+}
+
+run "network_for_production" {
+  command = apply
+
+  module {
+    source = "../../modules/network"
+  }
+
+  assert {
+    condition     = length(aws_subnet.private) == 3 && length(toset([for subnet in aws_subnet.private : subnet.availability_zone])) == 3
+    error_message = "Private subnets over three zones."
+  }
+
+  assert {
+    condition     = length(aws_nat_gateway.this) == 3
+    error_message = "One NAT gateway per zone in production, so that a zone's outage does not cut the others off."
+  }
+
+  assert {
+    condition     = alltrue([for subnet in concat(aws_subnet.public, aws_subnet.private) : subnet.map_public_ip_on_launch != true])
+    error_message = "Nothing gets a public IP by default."
+  }
+
+  assert {
+    condition     = toset(keys(aws_vpc_endpoint.interface)) == toset(["ecr.api", "ecr.dkr", "logs", "sqs", "secretsmanager", "ssmmessages", "xray"]) && toset(keys(aws_vpc_endpoint.gateway)) == toset(["s3", "dynamodb"])
+    error_message = "The AWS services the tasks call are reached through VPC endpoints."
+  }
+
+  assert {
+    condition     = alltrue([for key, endpoint in merge(aws_vpc_endpoint.interface, aws_vpc_endpoint.gateway) : endpoint.service_name == "com.amazonaws.${var.region}.${key}"])
+    error_message = "Endpoints are named in the environment's region."
+  }
+}
+
+run "network_for_development" {
+  command = plan
+
+  module {
+    source = "../../modules/network"
+  }
+
+  variables {
+    single_nat_gateway = true
+  }
+
+  assert {
+    condition     = length(aws_nat_gateway.this) == 1
+    error_message = "One NAT gateway for all zones in development."
+  }
+}
+
+run "cluster" {
+  command = apply
+
+  module {
+    source = "../../modules/cluster"
+  }
+
+  assert {
+    condition     = one([for setting in aws_ecs_cluster.this.setting : setting.value if setting.name == "containerInsights"]) == "enhanced"
+    error_message = "Container Insights is on."
+  }
+
+  assert {
+    condition = toset([for strategy in aws_ecs_cluster_capacity_providers.this.default_capacity_provider_strategy : strategy.capacity_provider]) == toset(["FARGATE", "FARGATE_SPOT"]) && one([
+      for strategy in aws_ecs_cluster_capacity_providers.this.default_capacity_provider_strategy : strategy.base if strategy.capacity_provider == "FARGATE"
+    ]) == var.fargate_base
+    error_message = "The default strategy runs the base on FARGATE and the rest also on FARGATE_SPOT."
+  }
+
+  assert {
+    condition     = output.cluster_name == aws_ecs_cluster_capacity_providers.this.cluster_name
+    error_message = "Services are created after the capacity providers they use by default are attached."
+  }
+
+  assert {
+    condition     = aws_ecs_cluster.this.configuration[0].execute_command_configuration[0].log_configuration[0].cloud_watch_log_group_name == aws_cloudwatch_log_group.exec.name && aws_cloudwatch_log_group.exec.retention_in_days == var.log_retention_days
+    error_message = "ECS Exec sessions are logged, and kept for the retention."
+  }
+}
+
+run "messaging" {
+  command = apply
+
+  module {
+    source = "../../modules/messaging"
+  }
+
+  assert {
+    condition     = alltrue([for queue in concat(values(aws_sqs_queue.this), values(aws_sqs_queue.dead_letter)) : queue.sqs_managed_sse_enabled])
+    error_message = "Every queue is encrypted."
+  }
+
+  assert {
+    condition     = alltrue([for key, queue in aws_sqs_queue.this : jsondecode(queue.redrive_policy).maxReceiveCount == 5 && jsondecode(queue.redrive_policy).deadLetterTargetArn == aws_sqs_queue.dead_letter[key].arn])
+    error_message = "Every queue sends a message to its own dead-letter queue after five receives."
+  }
+
+  assert {
+    condition     = alltrue([for queue in aws_sqs_queue.this : queue.receive_wait_time_seconds == 20])
+    error_message = "Receives long-poll."
+  }
+}
+
+run "registry" {
+  command = apply
+
+  module {
+    source = "../../modules/registry"
+  }
+
+  variables {
+    services = ["order-service", "inventory-service"]
+  }
+
+  assert {
+    condition     = alltrue([for repository in aws_ecr_repository.this : repository.image_tag_mutability == "IMMUTABLE" && repository.image_scanning_configuration[0].scan_on_push && repository.encryption_configuration[0].encryption_type == "KMS"])
+    error_message = "Images are immutable, scanned on push and encrypted."
+  }
+}

@@ -1,0 +1,152 @@
+# modules/service: one ECS service behind the load balancer, its network,
+# roles and scaling. Applied against a mocked provider, so that the ids and
+# ARNs it creates have values to compare.
+
+mock_provider "aws" {
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = { arn = "arn:aws:iam::123456789012:role/mock" }
+  }
+  mock_resource "aws_lb_target_group" {
+    defaults = { arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/mock/0123456789abcdef" }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:mock" }
+  }
+  mock_resource "aws_ecs_task_definition" {
+    defaults = { arn = "arn:aws:ecs:eu-west-1:123456789012:task-definition/mock:1" }
+  }
+}
+
+variables {
+  name                   = "fulfilment-test"
+  region                 = "eu-west-1"
+  service_name           = "order-service"
+  cluster_arn            = "arn:aws:ecs:eu-west-1:123456789012:cluster/fulfilment-test"
+  cluster_name           = "fulfilment-test"
+  exec_log_group_arn     = "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/fulfilment-test/exec"
+  vpc_id                 = "vpc-0123456789abcdef0"
+  private_subnet_ids     = ["subnet-private-a", "subnet-private-b", "subnet-private-c"]
+  alb_security_group_id  = "sg-0a1b2c3d4e5f60001"
+  alb_arn_suffix         = "app/fulfilment-test/0123456789abcdef"
+  https_listener_arn     = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/fulfilment-test/0123456789abcdef/0000000000000443"
+  test_listener_arn      = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/fulfilment-test/0123456789abcdef/0000000000008443"
+  listener_rule_priority = 10
+  path_patterns          = ["/orders", "/orders/*"]
+  image                  = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/fulfilment-test/order-service:bootstrap"
+  ecr_repository_arn     = "arn:aws:ecr:eu-west-1:123456789012:repository/fulfilment-test/order-service"
+  task_policy_json       = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+  consumed_queue_name    = "fulfilment-test-order-events"
+  database               = { security_group_id = "sg-0a1b2c3d4e5f60002" }
+  secrets = {
+    QUARKUS_DATASOURCE_PASSWORD = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:fulfilment-test/order-service/database-1:password::"
+  }
+  secret_arns = ["arn:aws:secretsmanager:eu-west-1:123456789012:secret:fulfilment-test/order-service/database-1"]
+}
+
+run "a_service_with_a_database" {
+  command = apply
+
+  module {
+    source = "../../modules/service"
+  }
+
+  assert {
+    condition     = aws_ecs_service.this.network_configuration[0].assign_public_ip == false && toset(aws_ecs_service.this.network_configuration[0].subnets) == toset(var.private_subnet_ids)
+    error_message = "Tasks run in the private subnets, without a public IP."
+  }
+
+  assert {
+    condition     = aws_ecs_service.this.deployment_controller[0].type == "CODE_DEPLOY" && aws_ecs_service.this.health_check_grace_period_seconds > 0
+    error_message = "Releases are blue/green through CodeDeploy, with a health check grace period."
+  }
+
+  assert {
+    condition     = length(aws_ecs_service.this.capacity_provider_strategy) == 0
+    error_message = "A CODE_DEPLOY service takes the cluster's default capacity providers: a strategy of its own cannot be changed in place."
+  }
+
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.from_alb.referenced_security_group_id == var.alb_security_group_id && aws_vpc_security_group_ingress_rule.from_alb.from_port == 8080 && aws_vpc_security_group_ingress_rule.from_alb.to_port == 8080
+    error_message = "The container port is open to the load balancer's security group only."
+  }
+
+  assert {
+    condition     = aws_vpc_security_group_egress_rule.alb_to_service.security_group_id == var.alb_security_group_id && aws_vpc_security_group_egress_rule.alb_to_service.referenced_security_group_id == aws_security_group.service.id && aws_vpc_security_group_egress_rule.alb_to_service.from_port == 8080
+    error_message = "The load balancer may reach the service's container port (its security group has no other egress): without it every health check fails."
+  }
+
+  assert {
+    condition     = length(aws_vpc_security_group_egress_rule.to_database) == 1 && aws_vpc_security_group_egress_rule.to_database[0].referenced_security_group_id == var.database.security_group_id && aws_vpc_security_group_egress_rule.to_database[0].from_port == 5432
+    error_message = "The service reaches its database on 5432, by security group."
+  }
+
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.database_from_service) == 1 && aws_vpc_security_group_ingress_rule.database_from_service[0].security_group_id == var.database.security_group_id && aws_vpc_security_group_ingress_rule.database_from_service[0].referenced_security_group_id == aws_security_group.service.id
+    error_message = "The database lets this service's security group in on 5432."
+  }
+
+  assert {
+    condition     = one([for statement in data.aws_iam_policy_document.platform.statement : statement.resources if statement.sid == "EcsExecWritesSessionLogs"]) == toset(["${var.exec_log_group_arn}:*"])
+    error_message = "The task role may write ECS Exec session logs to the cluster's exec log group, and only there."
+  }
+
+  assert {
+    condition     = one([for statement in data.aws_iam_policy_document.execution.statement : statement.resources if statement.sid == "ReadItsSecrets"]) == toset(var.secret_arns)
+    error_message = "The execution role reads the service's own secrets, named by ARN."
+  }
+
+  assert {
+    condition = toset(flatten([
+      for metric in aws_appautoscaling_policy.requests.target_tracking_scaling_policy_configuration[0].customized_metric_specification[0].metrics : [
+        for stat in metric.metric_stat : [for dimension in stat.metric[0].dimensions : dimension.value if dimension.name == "TargetGroup"]
+      ]
+    ])) == toset([for group in aws_lb_target_group.this : group.arn_suffix])
+    error_message = "Request-count scaling counts both target groups: after a blue/green release live traffic may be on green."
+  }
+
+  assert {
+    condition     = length(aws_appautoscaling_policy.backlog) == 1 && aws_appautoscaling_target.this.min_capacity >= 2
+    error_message = "A consumer scales on its queue's backlog per task, from at least two tasks."
+  }
+
+  assert {
+    condition = alltrue([
+      for container in jsondecode(aws_ecs_task_definition.this.container_definitions) :
+      container.readonlyRootFilesystem && container.user != "0" && container.logConfiguration.options["awslogs-group"] == aws_cloudwatch_log_group.this.name
+    ])
+    error_message = "Every container runs as a non-root user on a read-only root file system and logs to the service's log group."
+  }
+
+  assert {
+    condition     = aws_cloudwatch_log_group.this.retention_in_days == var.log_retention_days
+    error_message = "The service's logs are kept for the retention asked for."
+  }
+}
+
+run "a_service_without_a_database" {
+  command = apply
+
+  module {
+    source = "../../modules/service"
+  }
+
+  variables {
+    service_name = "inventory-service"
+    database     = null
+    secrets      = {}
+    secret_arns  = []
+  }
+
+  assert {
+    condition     = length(aws_vpc_security_group_egress_rule.to_database) == 0 && length(aws_vpc_security_group_ingress_rule.database_from_service) == 0
+    error_message = "A service without a database opens no database port."
+  }
+
+  assert {
+    condition     = length([for statement in data.aws_iam_policy_document.execution.statement : statement if statement.sid == "ReadItsSecrets"]) == 0
+    error_message = "A service without secrets may read none."
+  }
+}
