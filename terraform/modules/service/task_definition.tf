@@ -30,10 +30,12 @@ locals {
   }
 
   application_environment = merge(var.environment, {
-    QUARKUS_HTTP_PORT                   = "8080"
-    QUARKUS_OTEL_SDK_DISABLED           = "false"
-    QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT = "http://127.0.0.1:4317"
-    QUARKUS_LOG_CONSOLE_JSON            = "true"
+    QUARKUS_HTTP_PORT = "8080"
+    # The share of traces recorded and sent to X-Ray through the collector
+    # (the services record none by default).
+    QUARKUS_OTEL_TRACES_SAMPLER_ARG            = tostring(var.trace_sampling_ratio)
+    QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = "http://127.0.0.1:4317"
+    QUARKUS_LOG_CONSOLE_JSON                   = "true"
   })
 }
 

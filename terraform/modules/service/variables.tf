@@ -168,6 +168,17 @@ variable "health_check_grace_seconds" {
   default     = 60
 }
 
+variable "trace_sampling_ratio" {
+  type        = number
+  description = "Share of new traces recorded and sent to X-Ray, 0 to 1; a trace started upstream keeps its decision."
+  default     = 1
+
+  validation {
+    condition     = var.trace_sampling_ratio >= 0 && var.trace_sampling_ratio <= 1
+    error_message = "A ratio between 0 and 1."
+  }
+}
+
 variable "log_retention_days" {
   type        = number
   description = "Days to keep the service's logs."

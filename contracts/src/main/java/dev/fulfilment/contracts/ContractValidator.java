@@ -10,16 +10,19 @@ import com.networknt.schema.ValidationMessage;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Checks a whole message (envelope and payload) against the JSON Schema of its type and
- * version in {@code schemas/}. Thread-safe; the schemas are loaded once.
+ * version in {@code schemas/}. Every version a type lists is loaded once; a message of a
+ * version this build does not know is refused. Thread-safe.
  */
 public final class ContractValidator {
 
     static final String SCHEMA_BASE_URI = "https://contracts.order-fulfilment.dev/";
 
-    private final Map<MessageType, JsonSchema> schemas = new EnumMap<>(MessageType.class);
+    private final Map<MessageType, Map<Integer, JsonSchema>> schemas = new EnumMap<>(MessageType.class);
 
     public ContractValidator() {
         var factory = JsonSchemaFactory.getInstance(
@@ -29,10 +32,14 @@ public final class ContractValidator {
         var config =
                 SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         for (var type : MessageType.values()) {
-            var location = SchemaLocation.of(SCHEMA_BASE_URI + schemaFileName(type, MessageType.CURRENT_VERSION));
-            var schema = factory.getSchema(location, config);
-            schema.initializeValidators();
-            schemas.put(type, schema);
+            var byVersion = new TreeMap<Integer, JsonSchema>();
+            for (var version : type.versions()) {
+                var schema =
+                        factory.getSchema(SchemaLocation.of(SCHEMA_BASE_URI + schemaFileName(type, version)), config);
+                schema.initializeValidators();
+                byVersion.put(version, schema);
+            }
+            schemas.put(type, byVersion);
         }
     }
 
@@ -51,10 +58,12 @@ public final class ContractValidator {
             return List.of("unknown message type '" + typeName + "'");
         }
         var version = message.path("version");
-        if (!version.isInt() || version.intValue() != MessageType.CURRENT_VERSION) {
-            return List.of("unsupported version " + version + " of " + typeName);
+        var schema = version.isInt() ? schemas.get(type.get()).get(version.intValue()) : null;
+        if (schema == null) {
+            return List.of("version " + version + " of " + typeName + " is not one this service reads ("
+                    + type.get().versions().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")");
         }
-        return schemas.get(type.get()).validate(message).stream()
+        return schema.validate(message).stream()
                 .map(ValidationMessage::getMessage)
                 .sorted()
                 .toList();

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ContractValidatorTests {
@@ -13,12 +16,28 @@ class ContractValidatorTests {
     private final ContractValidator validator = new ContractValidator();
 
     @Test
-    void everyMessageTypeHasASchemaFile() {
-        Arrays.stream(MessageType.values())
-                .forEach(type -> assertThat(ContractValidator.class.getResource(
-                                "/contracts/" + ContractValidator.schemaFileName(type, MessageType.CURRENT_VERSION)))
-                        .as(type.wireName())
-                        .isNotNull());
+    void everyVersionOfEveryMessageTypeHasASchemaFileAndNoSchemaFileIsLeftOver() throws Exception {
+        var declared = Arrays.stream(MessageType.values())
+                .flatMap(type ->
+                        type.versions().stream().map(version -> ContractValidator.schemaFileName(type, version)))
+                .collect(Collectors.toSet());
+        try (var files = Files.list(Path.of("schemas"))) {
+            var present = files.map(file -> file.getFileName().toString())
+                    .filter(name -> !name.startsWith("envelope.") && !name.startsWith("common."))
+                    .collect(Collectors.toSet());
+
+            assertThat(present).isEqualTo(declared);
+        }
+    }
+
+    @Test
+    void everyTypeTravelsOnTheQueueOfItsConsumer() {
+        assertThat(Arrays.stream(MessageType.values())
+                        .filter(type -> type.destination() == Destination.INVENTORY_COMMANDS))
+                .containsExactlyInAnyOrder(MessageType.RESERVE_INVENTORY, MessageType.RELEASE_INVENTORY);
+        assertThat(Arrays.stream(MessageType.values())
+                        .filter(type -> type.destination() == Destination.SHIPPING_COMMANDS))
+                .containsExactlyInAnyOrder(MessageType.CREATE_SHIPMENT, MessageType.CANCEL_SHIPMENT);
     }
 
     @Test
@@ -58,7 +77,8 @@ class ContractValidatorTests {
         futureVersion.put("version", 2);
 
         assertThat(validator.violations(unknownType)).containsExactly("unknown message type 'ChargeCard'");
-        assertThat(validator.violations(futureVersion)).containsExactly("unsupported version 2 of ReserveInventory");
+        assertThat(validator.violations(futureVersion))
+                .containsExactly("version 2 of ReserveInventory is not one this service reads (1)");
         assertThat(validator.violations(JSON.readTree("[1,2]")))
                 .containsExactly("the message body is not a JSON object");
     }

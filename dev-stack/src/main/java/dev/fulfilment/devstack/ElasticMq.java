@@ -1,5 +1,6 @@
 package dev.fulfilment.devstack;
 
+import dev.fulfilment.contracts.Destination;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,10 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ElasticMQ, an SQS-compatible server, in a JVM of its own, with every {@link Queue} and its
- * dead-letter queue created at start (maxReceiveCount {@value Queue#MAX_RECEIVE_COUNT}).
+ * ElasticMQ, an SQS-compatible server, in a JVM of its own, with the queue of every
+ * {@link Destination} and its dead-letter queue created at start (maxReceiveCount
+ * {@value #MAX_RECEIVE_COUNT}). terraform/ creates the same queues in AWS; keep the redrive
+ * settings in line with it.
  */
 public final class ElasticMq implements AutoCloseable {
+
+    /** Receives after which SQS moves a message to the dead-letter queue. */
+    public static final int MAX_RECEIVE_COUNT = 5;
+
+    /** Seconds a received message stays hidden before SQS offers it again. */
+    public static final int VISIBILITY_TIMEOUT_SECONDS = 30;
 
     private final ChildProcess process;
     private final int port;
@@ -47,7 +56,7 @@ public final class ElasticMq implements AutoCloseable {
 
     static String configuration(int port) {
         var queues = new StringBuilder();
-        for (var queue : Queue.values()) {
+        for (var queue : Destination.values()) {
             queues.append("  \"%s\" { }\n".formatted(queue.deadLetterQueueName()));
             queues.append("""
                       "%s" {
@@ -56,10 +65,7 @@ public final class ElasticMq implements AutoCloseable {
                         deadLettersQueue { name = "%s", maxReceiveCount = %d }
                       }
                     """.formatted(
-                            queue.queueName(),
-                            Queue.VISIBILITY_TIMEOUT_SECONDS,
-                            queue.deadLetterQueueName(),
-                            Queue.MAX_RECEIVE_COUNT));
+                    queue.queueName(), VISIBILITY_TIMEOUT_SECONDS, queue.deadLetterQueueName(), MAX_RECEIVE_COUNT));
         }
         return """
                 include classpath("application.conf")

@@ -2,6 +2,7 @@ package dev.fulfilment.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulfilment.contracts.Destination;
 import org.junit.jupiter.api.Test;
 
 class ElasticMqTests {
@@ -10,7 +11,7 @@ class ElasticMqTests {
     void everyQueueGetsADeadLetterQueueAfterFiveReceives() {
         var configuration = ElasticMq.configuration(9999);
 
-        for (var queue : Queue.values()) {
+        for (var queue : Destination.values()) {
             assertThat(configuration)
                     .contains("\"" + queue.queueName() + "\" {")
                     .contains("\"" + queue.deadLetterQueueName() + "\" { }")
@@ -24,13 +25,13 @@ class ElasticMqTests {
     void theComposeConfigurationDeclaresTheSameQueuesAndRedrive() throws Exception {
         var compose = java.nio.file.Files.readString(java.nio.file.Path.of("compose/elasticmq.conf"));
 
-        for (var queue : Queue.values()) {
+        for (var queue : Destination.values()) {
             assertThat(compose)
                     .contains("\"" + queue.queueName() + "\" {")
                     .contains("\"" + queue.deadLetterQueueName() + "\" { }")
                     .contains("deadLettersQueue { name = \"" + queue.deadLetterQueueName() + "\", maxReceiveCount = "
-                            + Queue.MAX_RECEIVE_COUNT + " }")
-                    .contains("defaultVisibilityTimeout = " + Queue.VISIBILITY_TIMEOUT_SECONDS + " seconds");
+                            + ElasticMq.MAX_RECEIVE_COUNT + " }")
+                    .contains("defaultVisibilityTimeout = " + ElasticMq.VISIBILITY_TIMEOUT_SECONDS + " seconds");
         }
     }
 

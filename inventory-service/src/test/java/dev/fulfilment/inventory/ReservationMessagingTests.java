@@ -117,7 +117,7 @@ class ReservationMessagingTests {
         send(reserve(orderId, new OrderLine(sku, 4)));
         orderEvents.awaitMessage(orderId, "InventoryReserved");
 
-        var release = OutgoingMessage.caused(orderId, null, new ReleaseInventory("customer cancelled"));
+        var release = OutgoingMessage.caused(orderId, new ReleaseInventory("customer cancelled"));
         send(release);
         send(release);
 
@@ -137,7 +137,7 @@ class ReservationMessagingTests {
         var sku = stockedProduct(10);
         var orderId = UUID.randomUUID();
 
-        send(OutgoingMessage.caused(orderId, null, new ReleaseInventory("cancelled while pending")));
+        send(OutgoingMessage.caused(orderId, new ReleaseInventory("cancelled while pending")));
         orderEvents.awaitMessage(orderId, "InventoryReleased");
         send(reserve(orderId, new OrderLine(sku, 4)));
 
@@ -193,7 +193,7 @@ class ReservationMessagingTests {
     }
 
     private static OutgoingMessage reserve(UUID orderId, OrderLine... lines) {
-        return OutgoingMessage.caused(orderId, null, new ReserveInventory(List.of(lines)));
+        return OutgoingMessage.caused(orderId, new ReserveInventory(List.of(lines)));
     }
 
     private void send(OutgoingMessage message) {

@@ -201,7 +201,7 @@ public class Order extends PanacheEntityBase {
                 yield List.of();
             }
             default ->
-                throw new IllegalArgumentException(event.messageType().wireName() + " is not an event for orders");
+                throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not an event for orders");
         };
     }
 

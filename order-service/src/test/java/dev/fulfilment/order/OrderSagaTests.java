@@ -64,8 +64,7 @@ class OrderSagaTests {
     @Test
     void aRepeatedMessageTakesEffectOnce() {
         var orderId = placeOrder(uniqueCustomer());
-        var reserved =
-                OutgoingMessage.caused(orderId, null, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
+        var reserved = OutgoingMessage.caused(orderId, new InventoryReserved(List.of(new OrderLine("KEYBOARD-01", 1))));
 
         send(reserved);
         send(reserved);
@@ -151,15 +150,15 @@ class OrderSagaTests {
     void aCommandOnTheEventQueueGoesToTheDeadLetterQueue() {
         var orderId = placeOrder(uniqueCustomer());
 
-        send(OutgoingMessage.caused(orderId, null, new dev.fulfilment.contracts.messages.CancelShipment("misrouted")));
+        send(OutgoingMessage.caused(orderId, new dev.fulfilment.contracts.messages.CancelShipment("misrouted")));
 
         var poison = QueueProbe.of(sqs, "order-events-dlq").awaitMessage(orderId, "CancelShipment");
-        assertThat(poison.attributes().get("failure-reason")).contains("does not belong");
+        assertThat(poison.attributes().get("failure-reason")).contains("belongs on shipping-commands");
         assertThat(status(orderId)).isEqualTo("PENDING");
     }
 
     private void reply(UUID orderId, MessagePayload payload) {
-        send(OutgoingMessage.caused(orderId, null, payload));
+        send(OutgoingMessage.caused(orderId, payload));
     }
 
     private void send(OutgoingMessage message) {

@@ -1,6 +1,7 @@
 package dev.fulfilment.outbox;
 
 import dev.fulfilment.contracts.MessageType;
+import dev.fulfilment.support.messaging.Backoff;
 import dev.fulfilment.support.messaging.MessageSender;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,14 +31,17 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final MessageSender sender;
     private final OutboxConfig config;
+    private final Backoff backoff;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    private volatile boolean stopping;
     private Thread relayThread;
 
     OutboxRelay(EntityManager entityManager, MessageSender sender, OutboxConfig config) {
         this.entityManager = entityManager;
         this.sender = sender;
         this.config = config;
+        this.backoff = new Backoff(Duration.ofMillis(400), config.maxBackoff());
     }
 
     void start(@Observes StartupEvent startup) {
@@ -79,7 +83,7 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 failures++;
-                var pause = Duration.ofMillis(Math.min(config.maxBackoff().toMillis(), 200L << Math.min(failures, 8)));
+                var pause = backoff.after(failures);
                 LOG.warnf(
                         "Outbox relay failed (%s); the messages wait, next try in %d ms",
                         rootMessage(e), pause.toMillis());
@@ -88,9 +92,9 @@ public class OutboxRelay {
         }
     }
 
-    /** Relays until the outbox has nothing left that no other instance holds. */
+    /** Relays until the outbox has nothing left that no other instance holds, or a stop. */
     public void relayAll() {
-        while (running && relayBatch() == config.batchSize()) {
+        while (relayBatch() == config.batchSize() && !stopping) {
             // a full batch: there may be more
         }
     }

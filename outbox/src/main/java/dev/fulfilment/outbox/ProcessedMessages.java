@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * The messages this service has handled. A handler calls {@link #recordFirstDelivery} in the
+ * The messages this service has handled. The {@link Inbox} calls {@link #recordFirstDelivery} in the
  * transaction of its effects: the messageId and the effects commit together, so a redelivered
  * message finds its id and changes nothing. Two deliveries of one message at the same time
  * meet on the primary key: the second waits for the first and then sees it handled.

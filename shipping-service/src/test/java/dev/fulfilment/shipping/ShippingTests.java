@@ -129,7 +129,7 @@ class ShippingTests {
         var orderId = UUID.randomUUID();
         var shipmentId = scheduledShipment(orderId);
 
-        send(OutgoingMessage.caused(orderId, null, new CancelShipment("customer request")));
+        send(OutgoingMessage.caused(orderId, new CancelShipment("customer request")));
 
         assertThat(contracts.violations(
                         orderEvents.awaitMessage(orderId, "ShipmentCancelled").body()))
@@ -148,7 +148,7 @@ class ShippingTests {
         var shipmentId = scheduledShipment(orderId);
         given().when().post("/shipments/" + shipmentId + "/dispatch").then().statusCode(200);
 
-        send(OutgoingMessage.caused(orderId, null, new CancelShipment("too late")));
+        send(OutgoingMessage.caused(orderId, new CancelShipment("too late")));
 
         var refusal = orderEvents.awaitMessage(orderId, "ShipmentCancelRefused");
         assertThat(contracts.violations(refusal.body())).isEmpty();
@@ -160,7 +160,7 @@ class ShippingTests {
     void aCancelThatOvertakesItsCreateLeavesNothingToShip() {
         var orderId = UUID.randomUUID();
 
-        send(OutgoingMessage.caused(orderId, null, new CancelShipment("cancelled early")));
+        send(OutgoingMessage.caused(orderId, new CancelShipment("cancelled early")));
         orderEvents.awaitMessage(orderId, "ShipmentCancelled");
         send(createShipment(orderId));
 
@@ -208,7 +208,6 @@ class ShippingTests {
     private static OutgoingMessage createShipment(UUID orderId) {
         return OutgoingMessage.caused(
                 orderId,
-                null,
                 new CreateShipment(
                         List.of(new OrderLine("KEYBOARD-01", 1)),
                         new ShippingAddress("Ada Lovelace", "12 St James's Square", null, "London", "SW1Y 4JH", "GB")));

@@ -1,8 +1,8 @@
 package dev.fulfilment.systemtests;
 
+import dev.fulfilment.contracts.Destination;
 import dev.fulfilment.devstack.DevStack;
 import dev.fulfilment.devstack.LocalServers;
-import dev.fulfilment.devstack.Queue;
 import dev.fulfilment.devstack.Service;
 import java.net.URI;
 import java.nio.file.Path;
@@ -93,7 +93,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
     /** Visible and in-flight messages of every queue and dead-letter queue, for failure reports. */
     public Map<String, String> queueDepths() {
         var depths = new LinkedHashMap<String, String>();
-        for (var queue : Queue.values()) {
+        for (var queue : Destination.values()) {
             for (var name : new String[] {queue.queueName(), queue.deadLetterQueueName()}) {
                 var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl(name))
                                 .attributeNames(
@@ -112,7 +112,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
 
     public int deadLetterCount() {
         var count = 0;
-        for (var queue : Queue.values()) {
+        for (var queue : Destination.values()) {
             var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl(queue.deadLetterQueueName()))
                             .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     .attributes();

@@ -1,8 +1,6 @@
 package dev.fulfilment.contracts.messages;
 
-import dev.fulfilment.contracts.MessageType;
-
-/** The type-specific body of a message; one record per {@link MessageType}. */
+/** The type-specific body of a message; one record per {@code MessageType}. */
 public sealed interface MessagePayload
         permits ReserveInventory,
                 ReleaseInventory,
@@ -15,9 +13,4 @@ public sealed interface MessagePayload
                 ShipmentCancelled,
                 ShipmentCancelRefused,
                 ShipmentDispatched,
-                ShipmentDelivered {
-
-    default MessageType messageType() {
-        return MessageType.of(this);
-    }
-}
+                ShipmentDelivered {}

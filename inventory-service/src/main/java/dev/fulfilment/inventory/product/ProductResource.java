@@ -1,6 +1,5 @@
 package dev.fulfilment.inventory.product;
 
-import dev.fulfilment.support.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,8 +21,6 @@ import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The catalogue with its stock: read by anyone, written by operators. */
@@ -57,10 +54,7 @@ public class ProductResource {
     @Path("/{sku}")
     @Operation(summary = "One product with its price and stock")
     @APIResponse(responseCode = "200", description = "The product")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such sku",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such sku")
     public Product get(
             @PathParam("sku")
                     @Pattern(regexp = Product.SKU_PATTERN, message = "must be upper-case letters, digits and dashes")
@@ -77,10 +71,7 @@ public class ProductResource {
                     "Idempotent: the same request twice leaves the same product. Units reserved by orders are kept.")
     @APIResponse(responseCode = "201", description = "The product was created")
     @APIResponse(responseCode = "200", description = "The product was updated")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid sku or body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid sku or body")
     public Response put(
             @PathParam("sku")
                     @Pattern(regexp = Product.SKU_PATTERN, message = "must be upper-case letters, digits and dashes")

@@ -6,7 +6,6 @@ import dev.fulfilment.contracts.messages.ReserveInventory;
 import dev.fulfilment.support.messaging.IncomingMessage;
 import dev.fulfilment.support.messaging.MessageHandler;
 import dev.fulfilment.support.messaging.MessageSender;
-import dev.fulfilment.support.messaging.MisroutedMessageException;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,7 +36,9 @@ public class InventoryCommandHandler implements MessageHandler {
                 reservations.release(message.orderId());
                 sender.send(OutgoingMessage.replyTo(message, new InventoryReleased()));
             }
-            default -> throw new MisroutedMessageException(message);
+            default ->
+                throw new IllegalArgumentException(
+                        message.type().wireName() + " is not a command for inventory-service");
         }
     }
 }

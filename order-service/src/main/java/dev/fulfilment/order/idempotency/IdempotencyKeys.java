@@ -1,18 +1,27 @@
 package dev.fulfilment.order.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The Idempotency-Key of POST /orders: the first request with a key claims it in the
- * transaction that creates the order. A concurrent request with the same key waits on the
- * key's row until the first commits, then finds it; so one key never makes two orders.
+ * The Idempotency-Key of POST /orders. The first request with a key claims it, runs, and
+ * stores its response, all in one transaction; a later request with the same key and body
+ * gets that response again and runs nothing; with another body it is refused. A concurrent
+ * request with the same key waits on the key's row until the first commits, then finds it:
+ * one key never makes two orders.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -20,37 +29,77 @@ public class IdempotencyKeys {
     private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
 
     private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
     private final IdempotencyConfig config;
 
-    IdempotencyKeys(EntityManager entityManager, IdempotencyConfig config) {
+    IdempotencyKeys(EntityManager entityManager, ObjectMapper objectMapper, IdempotencyConfig config) {
         this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
         this.config = config;
     }
 
-    /** What a key was first used for. */
-    public record Claimed(String requestHash, UUID orderId, String responseBody) {}
+    /** What the first request with a key created, and the body it was answered with. */
+    public record FirstResponse(UUID orderId, Object body) {}
 
-    /** @return empty when this request claimed the key; else what claimed it first */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Claimed> claim(String key, String requestHash, UUID orderId, String responseBody) {
-        var inserted = entityManager
-                .createNativeQuery("""
-                        INSERT INTO idempotency_keys (idempotency_key, request_hash, order_id, response_body, created_at)
-                        VALUES (:key, :hash, :orderId, :body, :now)
+    /**
+     * The response for a request with this key.
+     *
+     * @param body the first response's body, as JSON
+     * @param replayed whether it is the first request's, replayed
+     */
+    public record Response(UUID orderId, String body, boolean replayed) {}
+
+    /**
+     * Runs the request unless its key was used before.
+     *
+     * @param request what the client sent; the same key must come with an equal request
+     * @param firstTime runs the request, inside the key's transaction
+     * @throws IdempotencyKeyReusedException when the key came with another request before
+     */
+    public Response once(String key, Object request, Supplier<FirstResponse> firstTime) {
+        var requestHash = sha256(json(request));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (claim(key, requestHash)) {
+                var first = firstTime.get();
+                var body = json(first.body());
+                store(key, first.orderId(), body);
+                return new Response(first.orderId(), body, false);
+            }
+            var row = (Object[]) entityManager
+                    .createNativeQuery("""
+                            SELECT request_hash, order_id, response_body FROM idempotency_keys
+                            WHERE idempotency_key = :key""")
+                    .setParameter("key", key)
+                    .getSingleResult();
+            if (!requestHash.equals(((String) row[0]).trim())) {
+                throw new IdempotencyKeyReusedException(key);
+            }
+            return new Response((UUID) row[1], (String) row[2], true);
+        });
+    }
+
+    /** @return whether this request claimed the key; false when a request claimed it before */
+    private boolean claim(String key, String requestHash) {
+        return entityManager
+                        .createNativeQuery("""
+                        INSERT INTO idempotency_keys (idempotency_key, request_hash, created_at)
+                        VALUES (:key, :hash, :now)
                         ON CONFLICT (idempotency_key) DO NOTHING""")
-                .setParameter("key", key)
-                .setParameter("hash", requestHash)
+                        .setParameter("key", key)
+                        .setParameter("hash", requestHash)
+                        .setParameter("now", Instant.now())
+                        .executeUpdate()
+                == 1;
+    }
+
+    private void store(String key, UUID orderId, String body) {
+        entityManager
+                .createNativeQuery(
+                        "UPDATE idempotency_keys SET order_id = :orderId, response_body = :body WHERE idempotency_key = :key")
                 .setParameter("orderId", orderId)
-                .setParameter("body", responseBody)
-                .setParameter("now", Instant.now())
+                .setParameter("body", body)
+                .setParameter("key", key)
                 .executeUpdate();
-        if (inserted == 1) {
-            return Optional.empty();
-        }
-        var row = (Object[])
-                entityManager.createNativeQuery("""
-                        SELECT request_hash, order_id, response_body FROM idempotency_keys WHERE idempotency_key = :key""").setParameter("key", key).getSingleResult();
-        return Optional.of(new Claimed(((String) row[0]).trim(), (UUID) row[1], (String) row[2]));
     }
 
     /** Forgets keys older than the retention. */
@@ -63,6 +112,23 @@ public class IdempotencyKeys {
                 .executeUpdate();
         if (forgotten > 0) {
             LOG.infof("Forgot %d expired %s", forgotten, "idempotency keys");
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

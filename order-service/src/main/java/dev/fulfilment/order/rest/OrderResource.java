@@ -1,12 +1,14 @@
 package dev.fulfilment.order.rest;
 
 import dev.fulfilment.order.OrderStatus;
+import dev.fulfilment.order.idempotency.IdempotencyKeys;
+import dev.fulfilment.order.service.OrderQuery;
 import dev.fulfilment.order.service.OrderService;
-import dev.fulfilment.support.problem.Problem;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -22,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -35,9 +36,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class OrderResource {
 
     private final OrderService orders;
+    private final IdempotencyKeys idempotencyKeys;
 
-    OrderResource(OrderService orders) {
+    OrderResource(OrderService orders, IdempotencyKeys idempotencyKeys) {
         this.orders = orders;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     @POST
@@ -51,72 +54,47 @@ public class OrderResource {
             responseCode = "202",
             description = "Accepted; the order is PENDING",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     public Response place(
             @Parameter(description = "Any unique string up to 200 characters, e.g. a UUID")
                     @HeaderParam("Idempotency-Key")
                     @Size(min = 1, max = 200)
                     String idempotencyKey,
-            @HeaderParam("traceparent") String traceparent,
             @Valid @NotNull PlaceOrderRequest request,
             UriInfo uri) {
-        var placement = orders.place(request, idempotencyKey, traceparent);
-        var response = Response.accepted(placement.responseBody())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .location(uri.getBaseUriBuilder()
-                        .path("orders")
-                        .path(placement.orderId().toString())
-                        .build());
-        if (placement.replayed()) {
-            response.header("Idempotent-Replayed", "true");
+        var command = OrderMapping.toCommand(request);
+        if (idempotencyKey == null) {
+            var order = orders.place(command);
+            return accepted(uri, order.id, OrderMapping.toView(order), false);
         }
-        return response.build();
+        var response = idempotencyKeys.once(idempotencyKey, request, () -> {
+            var order = orders.place(command);
+            return new IdempotencyKeys.FirstResponse(order.id, OrderMapping.toView(order));
+        });
+        return accepted(uri, response.orderId(), response.body(), response.replayed());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "An order with its status and its timeline")
     @APIResponse(responseCode = "200", description = "The order")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such order",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such order")
     public OrderView get(@PathParam("id") UUID id) {
-        return orders.find(id);
+        return OrderMapping.toView(orders.find(id));
     }
 
     @GET
     @Operation(summary = "Orders, newest first, a page at a time")
     @APIResponse(responseCode = "200", description = "A page; nextCursor is absent on the last one")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter, limit or cursor",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor")
     public OrderPage list(
             @QueryParam("customerId") @Size(max = 64) String customerId,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, implementation = OrderStatus.class))
-                    @QueryParam("status")
-                    @Pattern(
-                            regexp =
-                                    "PENDING|INVENTORY_RESERVED|CONFIRMED|SHIPPED|DELIVERED|REJECTED|CANCELLING|CANCELLED",
-                            message =
-                                    "must be one of PENDING, INVENTORY_RESERVED, CONFIRMED, SHIPPED, DELIVERED, REJECTED, CANCELLING, CANCELLED")
-                    String status,
-            // A String, so that "ten" is a 400 naming the parameter rather than JAX-RS's 404.
-            @QueryParam("limit")
-                    @DefaultValue("20")
-                    @Pattern(regexp = "^(100|[1-9][0-9]?)$", message = "must be a whole number from 1 to 100")
-                    String limit,
+            @QueryParam("status") OrderStatus status,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 200) String cursor) {
-        return orders.list(
-                customerId, status == null ? null : OrderStatus.valueOf(status), Integer.parseInt(limit), cursor);
+        var after = cursor == null ? null : OrderCursor.decode(cursor);
+        return OrderMapping.toPage(orders.list(new OrderQuery(customerId, status, limit, after)));
     }
 
     @POST
@@ -127,16 +105,23 @@ public class OrderResource {
                     "Allowed until the shipment is dispatched. The order goes to CANCELLING at once, then to "
                             + "CANCELLED when the shipment is cancelled and the stock released. Cancelling again changes nothing.")
     @APIResponse(responseCode = "202", description = "The cancel is under way (or done)")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such order",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Too late: shipped, delivered or rejected",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam("traceparent") String traceparent) {
-        return Response.accepted(orders.cancel(id, "customer request", traceparent))
+    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "409", description = "Too late: shipped, delivered or rejected")
+    public Response cancel(@PathParam("id") UUID id) {
+        return Response.accepted(OrderMapping.toView(orders.cancel(id, "customer request")))
                 .build();
+    }
+
+    private static Response accepted(UriInfo uri, UUID orderId, Object body, boolean replayed) {
+        var response = Response.accepted(body)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .location(uri.getBaseUriBuilder()
+                        .path("orders")
+                        .path(orderId.toString())
+                        .build());
+        if (replayed) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
     }
 }

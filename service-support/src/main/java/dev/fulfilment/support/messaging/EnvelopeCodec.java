@@ -28,7 +28,7 @@ public class EnvelopeCodec {
         var envelope = new Envelope(
                 message.messageId(),
                 message.type().wireName(),
-                MessageType.CURRENT_VERSION,
+                message.type().currentVersion(),
                 message.occurredAt(),
                 message.orderId(),
                 message.causationId(),
@@ -58,7 +58,7 @@ public class EnvelopeCodec {
             var envelope = tolerantReader.treeToValue(tree, Envelope.class);
             var type = MessageType.fromWireName(envelope.type()).orElseThrow();
             var payload = tolerantReader.treeToValue(envelope.payload(), type.payloadType());
-            return new Valid(new IncomingMessage(envelope, payload));
+            return new Valid(new IncomingMessage(envelope, type, payload));
         } catch (JsonProcessingException e) {
             return new Poison("unparseable: " + e.getOriginalMessage());
         }

@@ -5,8 +5,8 @@ import dev.fulfilment.contracts.MessageType;
 import dev.fulfilment.contracts.messages.MessagePayload;
 import java.util.UUID;
 
-/** A message received from SQS that passed its schema. */
-public record IncomingMessage(Envelope envelope, MessagePayload payload) {
+/** A message received from SQS that passed the schema of its type and version. */
+public record IncomingMessage(Envelope envelope, MessageType type, MessagePayload payload) {
 
     public UUID messageId() {
         return envelope.messageId();
@@ -20,7 +20,8 @@ public record IncomingMessage(Envelope envelope, MessagePayload payload) {
         return envelope.traceparent();
     }
 
-    public MessageType type() {
-        return payload.messageType();
+    /** The schema version it was written in. */
+    public int version() {
+        return envelope.version();
     }
 }

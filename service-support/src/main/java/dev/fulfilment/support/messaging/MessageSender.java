@@ -3,7 +3,9 @@ package dev.fulfilment.support.messaging;
 import dev.fulfilment.contracts.MessageType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
-/** Sends messages to the queue of their type, with {@code type} and {@code traceparent} as attributes. */
+/**
+ * Sends messages to the queue of their type's destination, with {@code type} and
+ * {@code traceparent} as message attributes.
+ */
 @ApplicationScoped
 public class MessageSender {
 
@@ -29,16 +34,6 @@ public class MessageSender {
         this.queueUrls = queueUrls;
         this.codec = codec;
         this.config = config;
-    }
-
-    /** The queue a message of this type goes to. */
-    public String queueFor(MessageType type) {
-        var queues = config.queues();
-        return switch (type) {
-            case RESERVE_INVENTORY, RELEASE_INVENTORY -> queues.inventoryCommands();
-            case CREATE_SHIPMENT, CANCEL_SHIPMENT -> queues.shippingCommands();
-            default -> queues.orderEvents();
-        };
     }
 
     public void send(OutgoingMessage message) {
@@ -59,9 +54,9 @@ public class MessageSender {
      */
     public Set<UUID> sendBatch(List<Encoded> messages) {
         var failed = new HashSet<UUID>();
-        var byQueue = new java.util.LinkedHashMap<String, List<Encoded>>();
+        var byQueue = new LinkedHashMap<String, List<Encoded>>();
         for (var message : messages) {
-            byQueue.computeIfAbsent(queueFor(message.type()), queue -> new ArrayList<>())
+            byQueue.computeIfAbsent(config.queues().nameOf(message.type().destination()), queue -> new ArrayList<>())
                     .add(message);
         }
         byQueue.forEach((queue, queued) -> {
@@ -77,7 +72,7 @@ public class MessageSender {
     }
 
     private static SendMessageBatchRequestEntry entry(Encoded message) {
-        var attributes = new java.util.HashMap<String, MessageAttributeValue>();
+        var attributes = new HashMap<String, MessageAttributeValue>();
         attributes.put("type", stringAttribute(message.type().wireName()));
         if (message.traceparent() != null) {
             attributes.put("traceparent", stringAttribute(message.traceparent()));

@@ -8,14 +8,13 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.util.List;
 
 /**
  * A CONSUMER span around the handling of each message, child of the span that sent it (its
- * {@code traceparent}), so that a trace follows an order across the queues. Without an
- * OpenTelemetry SDK (locally, in tests) the spans cost nothing.
+ * {@code traceparent}), so that a trace follows an order across the queues. What the handler
+ * sends is sent from inside it, and so carries it on. Spans are always made; whether they are
+ * recorded and exported is the sampler's decision (see application.properties).
  */
 @ApplicationScoped
 public class MessageTracing {
@@ -33,11 +32,6 @@ public class MessageTracing {
     };
 
     private final Tracer tracer;
-
-    @Inject
-    MessageTracing(Instance<OpenTelemetry> openTelemetry) {
-        this(openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop());
-    }
 
     MessageTracing(OpenTelemetry openTelemetry) {
         this.tracer = openTelemetry.getTracer("dev.fulfilment.messaging");

@@ -1,5 +1,6 @@
 package dev.fulfilment.support.messaging;
 
+import dev.fulfilment.contracts.Destination;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -16,9 +17,9 @@ public interface MessagingConfig {
     /** The loop that receives this service's messages. */
     Consumer consumer();
 
-    /** Names of the queues this service sends to; readiness checks that they exist. */
+    /** The queues this service sends to; readiness checks that they answer. */
     @WithDefault("")
-    Optional<List<String>> producerQueues();
+    Optional<List<Destination>> producerDestinations();
 
     interface Queues {
         /** Commands for inventory-service. */
@@ -32,6 +33,15 @@ public interface MessagingConfig {
         /** Replies and events for order-service. */
         @WithDefault("order-events")
         String orderEvents();
+
+        /** The name of the queue of a destination in this environment. */
+        default String nameOf(Destination destination) {
+            return switch (destination) {
+                case INVENTORY_COMMANDS -> inventoryCommands();
+                case SHIPPING_COMMANDS -> shippingCommands();
+                case ORDER_EVENTS -> orderEvents();
+            };
+        }
     }
 
     interface Consumer {
@@ -39,8 +49,11 @@ public interface MessagingConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** The queue this service consumes. */
-        String queue();
+        /**
+         * The queue this service consumes, e.g. {@code order-events}. A message whose type
+         * belongs on another queue goes to the dead-letter queue at once.
+         */
+        Destination destination();
 
         /** Where poison messages go at once; SQS's redrive puts repeated failures there too. */
         Optional<String> deadLetterQueue();
@@ -63,5 +76,15 @@ public interface MessagingConfig {
         /** How long a stop waits for the current poll and the messages in flight. */
         @WithDefault("20s")
         Duration shutdownGracePeriod();
+    }
+
+    /** The name of the queue this service consumes. */
+    default String consumedQueue() {
+        return queues().nameOf(consumer().destination());
+    }
+
+    /** Where poison messages of the consumed queue go. */
+    default String deadLetterQueue() {
+        return consumer().deadLetterQueue().orElse(consumedQueue() + "-dlq");
     }
 }

@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * Receives this service's queue with long polling and hands each message of a batch to the
  * {@link MessageHandler} on a virtual thread of its own. A message is deleted only after its
  * handler returned, that is after its transaction committed. A message that can never be
- * handled (unparseable, or not valid against its schema) goes to the dead-letter queue at once
- * with a {@code failure-reason} attribute. On stop it receives nothing more and waits for the
+ * handled (unparseable, not valid against the schema of its type and version, or of a type
+ * that belongs on another queue) goes to the dead-letter queue at once with a
+ * {@code failure-reason} attribute. On stop it receives nothing more and waits for the
  * messages in flight.
  */
 @ApplicationScoped
@@ -34,13 +35,17 @@ public class SqsConsumer {
     static final String FAILURE_REASON_ATTRIBUTE = "failure-reason";
     private static final Logger LOG = Logger.getLogger(SqsConsumer.class);
     private static final int MAX_ATTRIBUTE_LENGTH = 1000;
+    /** Pauses between failed receives (SQS unreachable, say). */
+    private static final Backoff RECEIVE_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
+    /** How long a message whose handling failed stays hidden, by its receive count. */
+    private static final Backoff VISIBILITY_BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(30));
 
     private final SqsClient sqs;
     private final QueueUrls queueUrls;
     private final EnvelopeCodec codec;
     private final MessageHandler handler;
     private final MessageTracing tracing;
-    private final MessagingConfig.Consumer config;
+    private final MessagingConfig config;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running;
@@ -58,22 +63,24 @@ public class SqsConsumer {
         this.codec = codec;
         this.handler = handler;
         this.tracing = tracing;
-        this.config = config.consumer();
+        this.config = config;
     }
 
     void start(@Observes StartupEvent startup) {
-        if (!config.enabled()) {
+        if (!config.consumer().enabled()) {
             LOG.info("Message consumer disabled (messaging.consumer.enabled=false)");
             return;
         }
         running = true;
         handlers = Executors.newVirtualThreadPerTaskExecutor();
-        for (int i = 0; i < config.pollers(); i++) {
+        for (int i = 0; i < config.consumer().pollers(); i++) {
             pollers.add(Thread.ofVirtual()
-                    .name("sqs-poller-" + config.queue() + "-" + i)
+                    .name("sqs-poller-" + config.consumedQueue() + "-" + i)
                     .start(this::pollUntilStopped));
         }
-        LOG.infof("Consuming %s with %d pollers", config.queue(), config.pollers());
+        LOG.infof(
+                "Consuming %s with %d pollers",
+                config.consumedQueue(), config.consumer().pollers());
     }
 
     /**
@@ -86,7 +93,7 @@ public class SqsConsumer {
             return;
         }
         running = false;
-        var deadline = Instant.now().plus(config.shutdownGracePeriod());
+        var deadline = Instant.now().plus(config.consumer().shutdownGracePeriod());
         for (var poller : pollers) {
             try {
                 poller.join(
@@ -115,10 +122,10 @@ public class SqsConsumer {
         var failures = 0;
         while (running) {
             try {
-                var queueUrl = queueUrls.of(config.queue());
+                var queueUrl = queueUrls.of(config.consumedQueue());
                 var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
-                                .maxNumberOfMessages(config.maxMessages())
-                                .waitTimeSeconds(config.waitTimeSeconds())
+                                .maxNumberOfMessages(config.consumer().maxMessages())
+                                .waitTimeSeconds(config.consumer().waitTimeSeconds())
                                 .messageAttributeNames("All")
                                 .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
                         .messages();
@@ -135,10 +142,10 @@ public class SqsConsumer {
                     return;
                 }
                 failures++;
-                var pause = Duration.ofMillis(Math.min(10_000, 250L << Math.min(failures, 6)));
+                var pause = RECEIVE_BACKOFF.after(failures);
                 LOG.warnf(
                         "Receiving from %s failed (%s); trying again in %d ms",
-                        config.queue(), e.getMessage(), pause.toMillis());
+                        config.consumedQueue(), e.getMessage(), pause.toMillis());
                 sleep(pause);
             }
         }
@@ -178,12 +185,17 @@ public class SqsConsumer {
                 message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
         return switch (codec.decode(message.body())) {
             case EnvelopeCodec.Poison poison -> moveToDeadLetterQueue(message, poison.reason());
+            case EnvelopeCodec.Valid valid
+            when valid.message().type().destination() != config.consumer().destination() ->
+                moveToDeadLetterQueue(
+                        message,
+                        valid.message().type().wireName() + " belongs on "
+                                + valid.message().type().destination().queueName() + ", not on this queue");
             case EnvelopeCodec.Valid valid -> {
                 try {
-                    tracing.handleInSpan(config.queue(), valid.message(), () -> handler.handle(valid.message()));
+                    tracing.handleInSpan(
+                            config.consumedQueue(), valid.message(), () -> handler.handle(valid.message()));
                     yield true;
-                } catch (MisroutedMessageException e) {
-                    yield moveToDeadLetterQueue(message, e.getMessage());
                 } catch (RuntimeException e) {
                     LOG.warnf(
                             e,
@@ -199,7 +211,7 @@ public class SqsConsumer {
     }
 
     private boolean moveToDeadLetterQueue(Message message, String reason) {
-        var deadLetterQueue = config.deadLetterQueue().orElse(config.queue() + "-dlq");
+        var deadLetterQueue = config.deadLetterQueue();
         LOG.errorf("Poison message %s moved to %s: %s", message.messageId(), deadLetterQueue, reason);
         var attributes = new HashMap<String, MessageAttributeValue>(message.messageAttributes());
         attributes.put(
@@ -221,7 +233,7 @@ public class SqsConsumer {
 
     /** A failed message comes back sooner at first, later as it keeps failing. */
     private void backOff(String queueUrl, Message message, int receiveCount) {
-        var seconds = Math.min(30, 1 << Math.min(receiveCount, 5));
+        var seconds = (int) VISIBILITY_BACKOFF.after(receiveCount).toSeconds();
         try {
             sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl)
                     .receiptHandle(message.receiptHandle())

@@ -30,9 +30,11 @@ public class SqsQueuesHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var queues = new LinkedHashSet<String>();
-        queues.add(config.consumer().queue());
-        queues.add(config.consumer().deadLetterQueue().orElse(config.consumer().queue() + "-dlq"));
-        config.producerQueues().ifPresent(queues::addAll);
+        queues.add(config.consumedQueue());
+        queues.add(config.deadLetterQueue());
+        config.producerDestinations()
+                .ifPresent(destinations -> destinations.forEach(
+                        destination -> queues.add(config.queues().nameOf(destination))));
         var response = HealthCheckResponse.named("sqs-queues");
         var missing = new ArrayList<String>();
         for (var queue : queues) {

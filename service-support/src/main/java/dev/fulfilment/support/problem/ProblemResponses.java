@@ -99,8 +99,12 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
-        // Quarkus REST wraps some body-reading failures: answer those as the JSON problem they are.
+        // Quarkus REST wraps body-reading and parameter-conversion failures: answer those as
+        // the problem they are.
         switch (e.getCause()) {
+            case DomainException cause -> {
+                return domain(cause, uri);
+            }
             case UnrecognizedPropertyException cause -> {
                 return unknownField(cause, uri);
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fulfilment.contracts.Envelope;
+import dev.fulfilment.contracts.MessageType;
 import dev.fulfilment.contracts.messages.InventoryReleased;
 import dev.fulfilment.contracts.messages.ReleaseInventory;
 import io.opentelemetry.api.trace.SpanKind;
@@ -12,6 +13,7 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +28,7 @@ class MessageTracingTests {
     private final InMemorySpanExporter exported = InMemorySpanExporter.create();
     private final MessageTracing tracing = new MessageTracing(OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder()
+                    .setSampler(Sampler.parentBased(Sampler.alwaysOn()))
                     .addSpanProcessor(SimpleSpanProcessor.create(exported))
                     .build())
             .build());
@@ -63,15 +66,31 @@ class MessageTracingTests {
     }
 
     @Test
-    void withoutASpanAMessageGetsANewSpanIdInItsCausesTrace() {
-        var traceparent = TraceContext.forMessageSentNow("00-" + TRACE_ID + "-" + SENDER_SPAN_ID + "-01");
+    void anUnsampledTraceStillTravelsWithTheMessagesItCauses() {
+        var message = message("00-" + TRACE_ID + "-" + SENDER_SPAN_ID + "-00");
+        var reply = new AtomicReference<OutgoingMessage>();
 
-        assertThat(traceparent).startsWith("00-" + TRACE_ID + "-").doesNotContain(SENDER_SPAN_ID);
+        tracing.handleInSpan(
+                "inventory-commands",
+                message,
+                () -> reply.set(OutgoingMessage.replyTo(message, new InventoryReleased())));
+
+        assertThat(exported.getFinishedSpanItems())
+                .as("not sampled: not recorded")
+                .isEmpty();
+        assertThat(reply.get().traceparent()).startsWith("00-" + TRACE_ID + "-").endsWith("-00");
+    }
+
+    @Test
+    void outsideAnySpanAMessageCarriesNoTraceContext() {
+        assertThat(OutgoingMessage.caused(UUID.randomUUID(), new InventoryReleased())
+                        .traceparent())
+                .isNull();
     }
 
     private static IncomingMessage message(String traceparent) {
         var envelope = new Envelope(
                 UUID.randomUUID(), "ReleaseInventory", 1, Instant.now(), UUID.randomUUID(), null, traceparent, null);
-        return new IncomingMessage(envelope, new ReleaseInventory("test"));
+        return new IncomingMessage(envelope, MessageType.RELEASE_INVENTORY, new ReleaseInventory("test"));
     }
 }

@@ -3,6 +3,7 @@ package dev.fulfilment.support.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fulfilment.contracts.Envelope;
+import dev.fulfilment.contracts.MessageType;
 import dev.fulfilment.contracts.messages.InventoryReleased;
 import dev.fulfilment.contracts.messages.InventoryReserved;
 import dev.fulfilment.contracts.messages.ReserveInventory;
@@ -18,6 +19,7 @@ class OutgoingMessageTests {
         var command = new IncomingMessage(
                 new Envelope(
                         UUID.randomUUID(), "ReserveInventory", 1, Instant.now(), UUID.randomUUID(), null, null, null),
+                MessageType.RESERVE_INVENTORY,
                 new ReserveInventory(List.of()));
 
         var first = OutgoingMessage.replyTo(command, new InventoryReleased());

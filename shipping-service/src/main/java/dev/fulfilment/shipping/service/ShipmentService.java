@@ -5,12 +5,11 @@ import dev.fulfilment.contracts.messages.ShipmentDispatched;
 import dev.fulfilment.outbox.Outbox;
 import dev.fulfilment.shipping.Shipment;
 import dev.fulfilment.shipping.ShipmentNotFoundException;
-import dev.fulfilment.shipping.rest.ShipmentView;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What the warehouse and the carrier do to shipments; each change commits with its event. */
@@ -24,33 +23,33 @@ public class ShipmentService {
     }
 
     @Transactional
-    public ShipmentView find(UUID shipmentId) {
-        return ShipmentView.of(load(shipmentId));
+    public Shipment find(UUID shipmentId) {
+        return load(shipmentId);
     }
 
     @Transactional
-    public List<ShipmentView> findByOrder(UUID orderId) {
-        return Shipment.findByOrderId(orderId).map(ShipmentView::of).stream().toList();
+    public Optional<Shipment> findByOrder(UUID orderId) {
+        return Shipment.findByOrderId(orderId);
     }
 
     /** The warehouse handed it to the carrier; dispatching again changes nothing. */
     @Transactional
-    public ShipmentView dispatch(UUID shipmentId, String traceparent) {
+    public Shipment dispatch(UUID shipmentId) {
         var shipment = load(shipmentId);
         if (shipment.dispatch(Instant.now())) {
-            outbox.enqueue(OutgoingMessage.caused(shipment.orderId, traceparent, new ShipmentDispatched(shipment.id)));
+            outbox.enqueue(OutgoingMessage.caused(shipment.orderId, new ShipmentDispatched(shipment.id)));
         }
-        return ShipmentView.of(shipment);
+        return shipment;
     }
 
     /** The carrier delivered it; delivering again changes nothing. */
     @Transactional
-    public ShipmentView deliver(UUID shipmentId, String traceparent) {
+    public Shipment deliver(UUID shipmentId) {
         var shipment = load(shipmentId);
         if (shipment.deliver(Instant.now())) {
-            outbox.enqueue(OutgoingMessage.caused(shipment.orderId, traceparent, new ShipmentDelivered(shipment.id)));
+            outbox.enqueue(OutgoingMessage.caused(shipment.orderId, new ShipmentDelivered(shipment.id)));
         }
-        return ShipmentView.of(shipment);
+        return shipment;
     }
 
     private static Shipment load(UUID shipmentId) {

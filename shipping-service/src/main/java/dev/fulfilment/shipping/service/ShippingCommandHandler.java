@@ -6,49 +6,39 @@ import dev.fulfilment.contracts.messages.MessagePayload;
 import dev.fulfilment.contracts.messages.ShipmentCancelRefused;
 import dev.fulfilment.contracts.messages.ShipmentCancelled;
 import dev.fulfilment.contracts.messages.ShipmentScheduled;
+import dev.fulfilment.outbox.InboxHandler;
 import dev.fulfilment.outbox.Outbox;
-import dev.fulfilment.outbox.ProcessedMessages;
 import dev.fulfilment.shipping.Shipment;
 import dev.fulfilment.shipping.ShipmentLine;
 import dev.fulfilment.shipping.ShipmentStatus;
 import dev.fulfilment.support.messaging.IncomingMessage;
-import dev.fulfilment.support.messaging.MessageHandler;
-import dev.fulfilment.support.messaging.MisroutedMessageException;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
- * The commands on shipping-commands. Each is handled in one transaction with its messageId
- * and its reply, so it takes effect once. The unique order id makes one shipment per order,
+ * The commands on shipping-commands, applied through the inbox: in one transaction with the
+ * messageId and the reply, so each takes effect once. The unique order id makes one shipment per order,
  * even when a CancelShipment overtakes its CreateShipment: the cancel leaves a cancelled
  * shipment behind, and the late create finds it.
  */
 @ApplicationScoped
-public class ShippingCommandHandler implements MessageHandler {
+public class ShippingCommandHandler implements InboxHandler {
 
-    private final ProcessedMessages processedMessages;
     private final Outbox outbox;
 
-    ShippingCommandHandler(ProcessedMessages processedMessages, Outbox outbox) {
-        this.processedMessages = processedMessages;
+    ShippingCommandHandler(Outbox outbox) {
         this.outbox = outbox;
     }
 
     @Override
-    @Transactional
-    public void handle(IncomingMessage message) {
-        if (!(message.payload() instanceof CreateShipment) && !(message.payload() instanceof CancelShipment)) {
-            throw new MisroutedMessageException(message);
-        }
-        if (!processedMessages.recordFirstDelivery(message)) {
-            return;
-        }
+    public void apply(IncomingMessage message) {
         var reply = switch (message.payload()) {
             case CreateShipment create -> create(message, create);
             case CancelShipment cancel -> cancel(message);
-            default -> throw new MisroutedMessageException(message);
+            default ->
+                throw new IllegalArgumentException(
+                        message.type().wireName() + " is not a command for shipping-service");
         };
         outbox.enqueue(OutgoingMessage.causedBy(message, reply));
     }
