@@ -31,8 +31,8 @@ data "aws_iam_policy_document" "application" {
     content {
       sid = "UseItsTable"
       actions = [
-        "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem",
-        "dynamodb:Query", "dynamodb:DescribeTable",
+        "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+        "dynamodb:ConditionCheckItem", "dynamodb:Query", "dynamodb:DescribeTable",
       ]
       resources = [module.data.inventory_table_arn, "${module.data.inventory_table_arn}/index/*"]
     }

@@ -82,6 +82,20 @@ run "the_data" {
     condition     = aws_dynamodb_table.inventory.point_in_time_recovery[0].enabled && aws_dynamodb_table.inventory.server_side_encryption[0].enabled && aws_dynamodb_table.inventory.billing_mode == "PAY_PER_REQUEST"
     error_message = "The table is on demand, encrypted, with point-in-time recovery."
   }
+
+  assert {
+    condition = aws_dynamodb_table.inventory.hash_key == "pk" && aws_dynamodb_table.inventory.range_key == "sk" && one([
+      for index in aws_dynamodb_table.inventory.global_secondary_index : index if index.name == "catalogue"
+      ]).hash_key == "catalogueShard" && one([
+      for index in aws_dynamodb_table.inventory.global_secondary_index : index if index.name == "catalogue"
+    ]).projection_type == "KEYS_ONLY"
+    error_message = "The table is the one inventory-service creates locally (InventoryTable): pk and sk, a sharded catalogue index of keys only, so that stock changes never write to one hot index partition."
+  }
+
+  assert {
+    condition     = aws_dynamodb_table.inventory.ttl[0].enabled && aws_dynamodb_table.inventory.ttl[0].attribute_name == "expiresAt"
+    error_message = "The guards of adjustments' Idempotency-Keys expire."
+  }
 }
 
 run "logins_of_an_environment_without_deletion_protection" {

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 public enum MessageType {
     RESERVE_INVENTORY(ReserveInventory.class, INVENTORY_COMMANDS, 1),
     RELEASE_INVENTORY(ReleaseInventory.class, INVENTORY_COMMANDS, 1),
-    INVENTORY_RESERVED(InventoryReserved.class, ORDER_EVENTS, 1),
+    INVENTORY_RESERVED(InventoryReserved.class, ORDER_EVENTS, 1, 2),
     INVENTORY_REJECTED(InventoryRejected.class, ORDER_EVENTS, 1),
     INVENTORY_RELEASED(InventoryReleased.class, ORDER_EVENTS, 1),
     CREATE_SHIPMENT(CreateShipment.class, SHIPPING_COMMANDS, 1),

@@ -1,6 +1,7 @@
 package dev.fulfilment.inventory;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** Configuration of inventory-service; defaults in application.properties. */
 @ConfigMapping(prefix = "inventory")
@@ -10,8 +11,12 @@ public interface InventoryConfig {
 
     Catalogue catalogue();
 
+    /** ISO 4217 code of the currency every price is in, e.g. EUR. */
+    @WithDefault("EUR")
+    String currency();
+
     interface Table {
-        /** The DynamoDB table holding products and reservations. */
+        /** The DynamoDB table holding products, their adjustments and reservations. */
         String name();
 
         /** Create the table at start when it is missing (local runs and tests; Terraform does it in AWS). */

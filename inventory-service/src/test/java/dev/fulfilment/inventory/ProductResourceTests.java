@@ -1,12 +1,16 @@
 package dev.fulfilment.inventory;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -14,45 +18,129 @@ import org.junit.jupiter.api.Test;
 class ProductResourceTests {
 
     @Test
-    void theSeededCatalogueIsListedBySku() {
+    void theSeededCatalogueIsListedPageByPageWithoutRepeats() {
+        var seen = new ArrayList<String>();
+        String cursor = null;
+        do {
+            // Other tests of this run add thousands of products: the largest pages.
+            var request = given().queryParam("limit", 100);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.when()
+                    .get("/inventory")
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", lessThanOrEqualTo(100))
+                    .extract()
+                    .jsonPath();
+            seen.addAll(page.getList("items.sku"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+
+        assertThat(seen).doesNotHaveDuplicates().contains("KEYBOARD-01", "MOUSE-01", "MONITOR-27");
         given().when()
-                .get("/inventory")
+                .get("/inventory/MONITOR-27")
                 .then()
-                .statusCode(200)
-                .body("sku", hasItems("KEYBOARD-01", "MOUSE-01", "MONITOR-27"))
-                .body("find { it.sku == 'MONITOR-27' }.name", equalTo("27-inch monitor"));
+                .body("name", equalTo("27-inch monitor"))
+                .body("currency", equalTo("EUR"));
     }
 
     @Test
-    void putCreatesAProductThenUpdatesItKeepingWhatIsReserved() {
+    void aPageIsAtMostAHundredProducts() {
+        given().queryParam("limit", 101).when().get("/inventory").then().statusCode(400);
+        given().queryParam("cursor", "not-a-cursor")
+                .when()
+                .get("/inventory")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void putCreatesAProductAndThenSetsItsNameAndPriceWithoutTouchingItsStock() {
         var sku = uniqueSku();
-        given().contentType(ContentType.JSON)
+        var etag = given().contentType(ContentType.JSON)
                 .body("""
                         {"name":"Desk lamp","unitPrice":19.50,"available":7}""")
                 .when()
                 .put("/inventory/" + sku)
                 .then()
                 .statusCode(201)
+                .header("ETag", notNullValue())
                 .body("sku", equalTo(sku))
+                .body("unitPrice", equalTo(19.5f))
                 .body("available", equalTo(7))
-                .body("reserved", equalTo(0));
+                .body("reserved", equalTo(0))
+                .extract()
+                .header("ETag");
 
-        given().contentType(ContentType.JSON)
+        var changed = given().contentType(ContentType.JSON)
                 .body("""
-                        {"name":"Desk lamp, brass","unitPrice":21.00,"available":12}""")
+                        {"name":"Desk lamp, brass","unitPrice":21.00}""")
                 .when()
                 .put("/inventory/" + sku)
                 .then()
                 .statusCode(200)
                 .body("name", equalTo("Desk lamp, brass"))
-                .body("available", equalTo(12));
+                .body("available", equalTo(7))
+                .extract()
+                .header("ETag");
 
+        assertThat(changed).isNotEqualTo(etag);
         given().when()
                 .get("/inventory/" + sku)
                 .then()
                 .statusCode(200)
+                .header("ETag", equalTo(changed))
                 .body("unitPrice", equalTo(21.0f))
-                .body("available", equalTo(12));
+                .body("available", equalTo(7));
+    }
+
+    @Test
+    void anAbsoluteStockCountNeedsTheCurrentVersion() {
+        var sku = uniqueSku();
+        var etag = given().contentType(ContentType.JSON)
+                .body("""
+                        {"name":"Desk lamp","unitPrice":19.50,"available":7}""")
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("ETag");
+        var counted = """
+                {"name":"Desk lamp","unitPrice":19.50,"available":10}""";
+
+        given().contentType(ContentType.JSON)
+                .body(counted)
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/version-required"));
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"quantity":-2,"reason":"damaged in the warehouse"}""")
+                .post("/inventory/" + sku + "/adjustments")
+                .then()
+                .statusCode(201);
+        given().contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body(counted)
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/product-changed"));
+        given().get("/inventory/" + sku).then().body("available", equalTo(5));
+
+        var current = given().get("/inventory/" + sku).then().extract().header("ETag");
+        given().contentType(ContentType.JSON)
+                .header("If-Match", current)
+                .body(counted)
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(200)
+                .body("available", equalTo(10));
     }
 
     @Test

@@ -71,6 +71,37 @@ class ReservationMessagingTests {
     }
 
     @Test
+    void theReplyCarriesThePricesOfTheMomentOfTheReservationAndALaterPriceOnlyLaterOrders() {
+        var sku = stockedProduct(10, new BigDecimal("12.30"));
+        var first = UUID.randomUUID();
+        var firstCommand = reserve(first, new OrderLine(sku, 2));
+        send(firstCommand);
+        var firstReply = orderEvents.awaitMessage(first, "InventoryReserved");
+
+        products.describe(sku, "Test product", new BigDecimal("15.00"), null);
+        var second = UUID.randomUUID();
+        send(reserve(second, new OrderLine(sku, 1)));
+        var secondReply = orderEvents.awaitMessage(second, "InventoryReserved");
+        send(firstCommand);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        orderEvents.receivedOfType(first, "InventoryReserved").size() == 2);
+        assertThat(firstReply.body().path("version").asInt()).isEqualTo(2);
+        assertThat(firstReply.body().at("/payload/lines/0/unitPrice").asText()).isEqualTo("12.30");
+        assertThat(firstReply.body().at("/payload/currency").asText()).isEqualTo("EUR");
+        assertThat(secondReply.body().at("/payload/lines/0/unitPrice").asText()).isEqualTo("15.00");
+        assertThat(orderEvents
+                        .receivedOfType(first, "InventoryReserved")
+                        .get(1)
+                        .body()
+                        .at("/payload/lines/0/unitPrice")
+                        .asText())
+                .as("a redelivered command gets the reply it had, at the old price")
+                .isEqualTo("12.30");
+    }
+
+    @Test
     void aShortLineRejectsTheWholeOrderNamingTheSkuAndReservesNothing() {
         var plenty = stockedProduct(10);
         var scarce = stockedProduct(1);
@@ -187,8 +218,12 @@ class ReservationMessagingTests {
     }
 
     private String stockedProduct(long available) {
+        return stockedProduct(available, new BigDecimal("1.00"));
+    }
+
+    private String stockedProduct(long available, BigDecimal unitPrice) {
         var sku = "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        products.save(sku, "Test product", new BigDecimal("1.00"), available);
+        products.create(sku, "Test product", unitPrice, available);
         return sku;
     }
 

@@ -29,10 +29,12 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
 
@@ -69,6 +71,10 @@ public class Order extends PanacheEntityBase {
 
     @Column(name = "rejection_reason")
     public String rejectionReason;
+
+    /** ISO 4217 code of the lines' prices; null until the stock is reserved at a price. */
+    @Column(name = "currency", columnDefinition = "bpchar")
+    public String currency;
 
     @Embedded
     public ShippingAddress shippingAddress;
@@ -147,7 +153,7 @@ public class Order extends PanacheEntityBase {
                 if (status != OrderStatus.PENDING) {
                     yield List.of();
                 }
-                moveTo(OrderStatus.INVENTORY_RESERVED, "stock reserved", messageId, now);
+                moveTo(OrderStatus.INVENTORY_RESERVED, fixPrices(reserved), messageId, now);
                 // A shipment event that overtook this reply was noted; act on it now.
                 if (shipmentProgress != ShipmentProgress.NONE) {
                     followTheShipment(messageId, now);
@@ -203,6 +209,34 @@ public class Order extends PanacheEntityBase {
             default ->
                 throw new IllegalArgumentException(event.getClass().getSimpleName() + " is not an event for orders");
         };
+    }
+
+    /**
+     * Keeps the prices the stock was reserved at.
+     *
+     * @return the timeline's reason: what was reserved, and the total it came to
+     */
+    private String fixPrices(InventoryReserved reserved) {
+        if (reserved.currency() == null) {
+            return "stock reserved (no prices: the reply came from an inventory-service that sends none)";
+        }
+        for (var line : lines) {
+            reserved.lines().stream()
+                    .filter(reservedLine -> reservedLine.sku().equals(line.sku))
+                    .findFirst()
+                    .ifPresent(reservedLine -> line.unitPrice = reservedLine.unitPrice());
+        }
+        currency = reserved.currency();
+        return total().map(total -> "stock reserved; prices fixed: " + total.toPlainString() + " " + currency)
+                .orElse("stock reserved");
+    }
+
+    /** The sum of the line totals, once every line has its price. */
+    public Optional<BigDecimal> total() {
+        if (lines.stream().anyMatch(line -> line.unitPrice == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private List<MessagePayload> shipmentMoved(UUID shipment, ShipmentProgress progress, UUID messageId, Instant now) {

@@ -10,11 +10,13 @@ import dev.fulfilment.contracts.messages.InventoryReleased;
 import dev.fulfilment.contracts.messages.InventoryReserved;
 import dev.fulfilment.contracts.messages.MessagePayload;
 import dev.fulfilment.contracts.messages.ReleaseInventory;
+import dev.fulfilment.contracts.messages.ReservedLine;
 import dev.fulfilment.contracts.messages.ShipmentCancelRefused;
 import dev.fulfilment.contracts.messages.ShipmentCancelled;
 import dev.fulfilment.contracts.messages.ShipmentDelivered;
 import dev.fulfilment.contracts.messages.ShipmentDispatched;
 import dev.fulfilment.contracts.messages.ShipmentScheduled;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +35,7 @@ class OrderSagaRulesTests {
                 .extracting("sku", "quantity")
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("SKU-1", 2));
 
-        assertThat(apply(order, new InventoryReserved(List.of())))
+        assertThat(apply(order, new InventoryReserved(List.of(), null)))
                 .singleElement()
                 .isInstanceOf(CreateShipment.class);
         assertThat(order.status).isEqualTo(OrderStatus.INVENTORY_RESERVED);
@@ -59,7 +61,7 @@ class OrderSagaRulesTests {
         var order = confirmedOrder();
         apply(order, new ShipmentDelivered(shipmentId));
 
-        assertThat(apply(order, new InventoryReserved(List.of()))).isEmpty();
+        assertThat(apply(order, new InventoryReserved(List.of(), null))).isEmpty();
         apply(order, new ShipmentScheduled(shipmentId));
         apply(order, new ShipmentDispatched(shipmentId));
         apply(order, new InventoryRejected("late", List.of(), List.of()));
@@ -84,7 +86,7 @@ class OrderSagaRulesTests {
 
         apply(order, new ShipmentDispatched(shipmentId));
         assertThat(order.status).isEqualTo(OrderStatus.PENDING);
-        apply(order, new InventoryReserved(List.of()));
+        apply(order, new InventoryReserved(List.of(), null));
 
         assertThat(order.status).isEqualTo(OrderStatus.SHIPPED);
         assertThat(order.timeline)
@@ -114,7 +116,7 @@ class OrderSagaRulesTests {
                 .singleElement()
                 .isInstanceOf(ReleaseInventory.class);
         assertThat(order.status).isEqualTo(OrderStatus.CANCELLING);
-        assertThat(apply(order, new InventoryReserved(List.of())))
+        assertThat(apply(order, new InventoryReserved(List.of(), null)))
                 .as("a reserve that was already under way")
                 .isEmpty();
         apply(order, new InventoryReleased());
@@ -169,7 +171,7 @@ class OrderSagaRulesTests {
     private Order reservedOrder() {
         var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
                 .order();
-        apply(order, new InventoryReserved(List.of()));
+        apply(order, new InventoryReserved(List.of(), null));
         return order;
     }
 
@@ -185,5 +187,28 @@ class OrderSagaRulesTests {
 
     private static ShippingAddress address() {
         return new ShippingAddress("Ada Lovelace", "12 St James's Square", null, "London", "SW1Y 4JH", "GB");
+    }
+
+    @Test
+    void theReservedPricesAreKeptPerLineAndSumToTheTotal() {
+        var order = Order.place(
+                        "c-1", List.of(new OrderLine("SKU-1", 2), new OrderLine("SKU-2", 3)), address(), Instant.now())
+                .order();
+        assertThat(order.total()).isEmpty();
+
+        apply(
+                order,
+                new InventoryReserved(
+                        List.of(
+                                new ReservedLine("SKU-2", 3, new BigDecimal("0.10")),
+                                new ReservedLine("SKU-1", 2, new BigDecimal("19.99"))),
+                        "EUR"));
+
+        assertThat(order.lines)
+                .extracting(line -> line.unitPrice)
+                .containsExactly(new BigDecimal("19.99"), new BigDecimal("0.10"));
+        assertThat(order.total()).contains(new BigDecimal("40.28"));
+        assertThat(order.currency).isEqualTo("EUR");
+        assertThat(order.timeline.getLast().reason).isEqualTo("stock reserved; prices fixed: 40.28 EUR");
     }
 }

@@ -27,7 +27,11 @@ final class Orders {
     }
 
     static UUID placeOrder(String customerId) {
-        var id = place(body(customerId, "KEYBOARD-01", 1))
+        return placeOrder(customerId, "KEYBOARD-01", 1);
+    }
+
+    static UUID placeOrder(String customerId, String sku, int quantity) {
+        var id = place(body(customerId, sku, quantity))
                 .then()
                 .statusCode(202)
                 .extract()

@@ -58,6 +58,25 @@ class OrderFulfilmentIT {
     }
 
     @Test
+    void anOrdersTotalIsItsLinesAtThePricesOfTheMomentItsStockWasReserved() {
+        var sku = shop.newProduct(10);
+        var first = shop.placeOrder(sku, 3);
+        shop.awaitStatus(first, "CONFIRMED");
+
+        shop.changePrice(sku, "7.25");
+        var second = shop.placeOrder(sku, 2);
+        shop.awaitStatus(second, "CONFIRMED");
+
+        shop.order(first)
+                .then()
+                .body("lines[0].unitPrice", equalTo(5.00f))
+                .body("lines[0].lineTotal", equalTo(15.00f))
+                .body("total", equalTo(15.00f))
+                .body("currency", equalTo("EUR"));
+        shop.order(second).then().body("lines[0].unitPrice", equalTo(7.25f)).body("total", equalTo(14.50f));
+    }
+
+    @Test
     void anOrderForMoreThanTheStockIsRejectedAndTheStockIsUnchanged() {
         var sku = shop.newProduct(2);
 

@@ -34,6 +34,16 @@ final class Shop {
         return sku;
     }
 
+    /** Sets a product's price, as an operator does; its stock is left alone. */
+    void changePrice(String sku, String unitPrice) {
+        given().baseUri(system.url(Service.INVENTORY))
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"System test product\",\"unitPrice\":" + unitPrice + "}")
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(200);
+    }
+
     record Stock(long available, long reserved) {}
 
     Stock stock(String sku) {

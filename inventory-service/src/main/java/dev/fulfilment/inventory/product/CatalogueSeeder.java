@@ -13,11 +13,11 @@ import java.util.List;
 public class CatalogueSeeder {
 
     static final List<Product> CATALOGUE = List.of(
-            new Product("KEYBOARD-01", "Mechanical keyboard", new BigDecimal("89.00"), 100, 0),
-            new Product("MOUSE-01", "Wireless mouse", new BigDecimal("29.90"), 200, 0),
-            new Product("MONITOR-27", "27-inch monitor", new BigDecimal("249.00"), 25, 0),
-            new Product("USB-C-CABLE", "USB-C cable, 2 m", new BigDecimal("9.90"), 500, 0),
-            new Product("LAPTOP-STAND", "Aluminium laptop stand", new BigDecimal("39.00"), 50, 0));
+            new Product("KEYBOARD-01", "Mechanical keyboard", new BigDecimal("89.00"), 100, 0, 1),
+            new Product("MOUSE-01", "Wireless mouse", new BigDecimal("29.90"), 200, 0, 1),
+            new Product("MONITOR-27", "27-inch monitor", new BigDecimal("249.00"), 25, 0, 1),
+            new Product("USB-C-CABLE", "USB-C cable, 2 m", new BigDecimal("9.90"), 500, 0, 1),
+            new Product("LAPTOP-STAND", "Aluminium laptop stand", new BigDecimal("39.00"), 50, 0, 1));
 
     private final ProductRepository products;
     private final InventoryConfig config;

@@ -1,17 +1,25 @@
 package dev.fulfilment.inventory.reservation;
 
 import dev.fulfilment.contracts.messages.OrderLine;
+import dev.fulfilment.contracts.messages.ReservedLine;
+import dev.fulfilment.inventory.InventoryConfig;
+import dev.fulfilment.inventory.product.Product;
+import dev.fulfilment.inventory.product.ProductRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Decides an order's reservation once and for all, however often and however concurrently it
  * is asked. Each step re-reads the reservation first, so a command that lost a race, or that
- * SQS delivered again, ends with the decision that won.
+ * SQS delivered again, ends with the decision that won. The prices are read with the stock
+ * and fixed in the reservation: the transaction holds only while they are still the
+ * products' prices.
  */
 @ApplicationScoped
 public class ReservationService {
@@ -20,12 +28,16 @@ public class ReservationService {
     static final int MAX_ATTEMPTS = 10;
 
     private final ReservationStore store;
+    private final ProductRepository products;
+    private final String currency;
 
-    ReservationService(ReservationStore store) {
+    ReservationService(ReservationStore store, ProductRepository products, InventoryConfig config) {
         this.store = store;
+        this.products = products;
+        this.currency = config.currency();
     }
 
-    /** Reserves every line or none; the result says which, and why not. */
+    /** Reserves every line or none; the result says which, why not, and at what prices. */
     public Reservation reserveAllOrNothing(UUID orderId, List<OrderLine> lines) {
         var merged = mergeLinesOfTheSameSku(lines);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -33,19 +45,26 @@ public class ReservationService {
             if (decided.isPresent()) {
                 return decided.get();
             }
-            switch (store.reserveAllOrNothing(orderId, merged)) {
+            var stock = products.findAll(merged.stream().map(OrderLine::sku).toList());
+            var shortage = Shortage.of(merged, stock);
+            if (!shortage.isEmpty()) {
+                store.recordRejection(
+                        orderId, unpriced(merged), shortage.describe(), shortage.shortSkus(), shortage.unknownSkus());
+                continue; // the next round reads the decision, this one or another's
+            }
+            var priced = merged.stream()
+                    .map(line -> new ReservedLine(
+                            line.sku(), line.quantity(), stock.get(line.sku()).unitPrice()))
+                    .toList();
+            switch (store.reserveAllOrNothing(orderId, priced, currency)) {
                 case ReservationStore.Committed committed -> {
-                    return new Reservation(orderId, Reservation.Status.RESERVED, merged, null, List.of(), List.of());
-                }
-                case ReservationStore.StockConditionFailed failed -> {
-                    var shortage = store.shortage(merged);
-                    if (!shortage.isEmpty()) {
-                        store.recordRejection(
-                                orderId, merged, describe(shortage), shortage.shortSkus(), shortage.unknownSkus());
-                    }
-                    // else the stock changed since: try again
+                    return new Reservation(
+                            orderId, Reservation.Status.RESERVED, priced, currency, null, List.of(), List.of());
                 }
                 case ReservationStore.Conflict conflict -> pauseBeforeRetry(attempt);
+                case ReservationStore.ProductChanged changed -> {
+                    // stock or price moved since they were read: read them again
+                }
                 case ReservationStore.AlreadyDecided alreadyDecided -> {
                     // the next round reads the decision
                 }
@@ -70,10 +89,16 @@ public class ReservationService {
             switch (store.release(reservation)) {
                 case ReservationStore.Committed committed -> {
                     return new Reservation(
-                            orderId, Reservation.Status.RELEASED, reservation.lines(), null, List.of(), List.of());
+                            orderId,
+                            Reservation.Status.RELEASED,
+                            reservation.lines(),
+                            reservation.currency(),
+                            null,
+                            List.of(),
+                            List.of());
                 }
                 case ReservationStore.Conflict conflict -> pauseBeforeRetry(attempt);
-                case ReservationStore.StockConditionFailed failed ->
+                case ReservationStore.ProductChanged changed ->
                     throw new IllegalStateException(
                             "a product of order " + orderId + " disappeared while it held stock");
                 case ReservationStore.AlreadyDecided alreadyDecided -> {
@@ -93,15 +118,43 @@ public class ReservationService {
                 .toList();
     }
 
-    private static String describe(ReservationStore.Shortage shortage) {
-        var parts = new java.util.ArrayList<String>();
-        if (!shortage.shortSkus().isEmpty()) {
-            parts.add("not enough stock of " + String.join(", ", shortage.shortSkus()));
+    private static List<ReservedLine> unpriced(List<OrderLine> lines) {
+        return lines.stream()
+                .map(line -> new ReservedLine(line.sku(), line.quantity(), null))
+                .toList();
+    }
+
+    /** Which of the lines cannot be reserved now: skus that do not exist, and skus short of units. */
+    record Shortage(List<String> shortSkus, List<String> unknownSkus) {
+
+        static Shortage of(List<OrderLine> lines, Map<String, Product> stock) {
+            var shortSkus = new ArrayList<String>();
+            var unknownSkus = new ArrayList<String>();
+            for (var line : lines) {
+                var product = stock.get(line.sku());
+                if (product == null) {
+                    unknownSkus.add(line.sku());
+                } else if (product.available() < line.quantity()) {
+                    shortSkus.add(line.sku());
+                }
+            }
+            return new Shortage(List.copyOf(shortSkus), List.copyOf(unknownSkus));
         }
-        if (!shortage.unknownSkus().isEmpty()) {
-            parts.add("unknown sku " + String.join(", ", shortage.unknownSkus()));
+
+        boolean isEmpty() {
+            return shortSkus.isEmpty() && unknownSkus.isEmpty();
         }
-        return String.join("; ", parts);
+
+        String describe() {
+            var parts = new ArrayList<String>();
+            if (!shortSkus.isEmpty()) {
+                parts.add("not enough stock of " + String.join(", ", shortSkus));
+            }
+            if (!unknownSkus.isEmpty()) {
+                parts.add("unknown sku " + String.join(", ", unknownSkus));
+            }
+            return String.join("; ", parts);
+        }
     }
 
     private static void pauseBeforeRetry(int attempt) {

@@ -1,11 +1,10 @@
 package dev.fulfilment.inventory.reservation;
 
-import static dev.fulfilment.inventory.table.InventoryTable.PARTITION_KEY;
-
-import dev.fulfilment.contracts.messages.OrderLine;
-import dev.fulfilment.inventory.product.ProductRepository;
+import dev.fulfilment.contracts.messages.ReservedLine;
 import dev.fulfilment.inventory.table.InventoryTable;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,19 +23,18 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Reservations and the stock they hold, changed together in DynamoDB transactions whose
- * condition expressions keep stock from going below zero whatever runs at the same time.
+ * condition expressions keep stock from going below zero, and the price from changing under a
+ * reservation, whatever runs at the same time.
  */
 @ApplicationScoped
 public class ReservationStore {
 
     private final DynamoDbClient dynamoDb;
     private final InventoryTable table;
-    private final ProductRepository products;
 
-    ReservationStore(DynamoDbClient dynamoDb, InventoryTable table, ProductRepository products) {
+    ReservationStore(DynamoDbClient dynamoDb, InventoryTable table) {
         this.dynamoDb = dynamoDb;
         this.table = table;
-        this.products = products;
     }
 
     public Optional<Reservation> find(UUID orderId) {
@@ -47,39 +45,47 @@ public class ReservationStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(orderId, item));
     }
 
-    /** What one attempt at a transaction came to. */
+    /** What one attempt at a write came to. */
     sealed interface Attempt {}
 
-    /** The transaction committed. */
+    /** It committed. */
     record Committed() implements Attempt {}
 
     /** Another command for the order got there first: its decision stands. */
     record AlreadyDecided() implements Attempt {}
 
-    /** A product's condition failed: the stock moved or the sku does not exist. */
-    record StockConditionFailed() implements Attempt {}
+    /** A product's condition failed: its stock or its price moved since it was read. */
+    record ProductChanged() implements Attempt {}
 
     /** DynamoDB refused because another transaction touched the same items; try again. */
     record Conflict() implements Attempt {}
 
     /**
-     * Takes every line's units from available to reserved and records the reservation, in one
-     * transaction: all lines or none.
+     * Takes every line's units from available to reserved and records the reservation with
+     * the prices it was made at, in one transaction: all lines or none, and only while each
+     * product still has the price it was read with.
      */
-    Attempt reserveAllOrNothing(UUID orderId, List<OrderLine> lines) {
+    Attempt reserveAllOrNothing(UUID orderId, List<ReservedLine> lines, String currency) {
         var items = new ArrayList<TransactWriteItem>();
         items.add(TransactWriteItem.builder()
-                .put(newReservation(orderId, Reservation.Status.RESERVED, lines, null, List.of(), List.of()))
+                .put(newReservation(new Reservation(
+                        orderId, Reservation.Status.RESERVED, lines, currency, null, List.of(), List.of())))
                 .build());
         for (var line : lines) {
             items.add(TransactWriteItem.builder()
                     .update(Update.builder()
                             .tableName(table.name())
                             .key(InventoryTable.productKey(line.sku()))
-                            .updateExpression("SET available = available - :quantity, reserved = reserved + :quantity")
-                            .conditionExpression("attribute_exists(pk) AND available >= :quantity")
-                            .expressionAttributeValues(
-                                    Map.of(":quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))
+                            .updateExpression(
+                                    "SET available = available - :quantity, reserved = reserved + :quantity ADD version :one")
+                            .conditionExpression(
+                                    "attribute_exists(pk) AND available >= :quantity AND unitPrice = :price")
+                            .expressionAttributeValues(Map.of(
+                                    ":quantity", quantity(line.quantity()),
+                                    ":price",
+                                            AttributeValue.fromN(
+                                                    line.unitPrice().toPlainString()),
+                                    ":one", AttributeValue.fromN("1")))
                             .build())
                     .build());
         }
@@ -88,14 +94,21 @@ public class ReservationStore {
 
     /** Records that nothing was reserved, and why; fails over to the decision already there. */
     Attempt recordRejection(
-            UUID orderId, List<OrderLine> lines, String reason, List<String> shortSkus, List<String> unknownSkus) {
-        return putIfAbsent(newReservation(orderId, Reservation.Status.REJECTED, lines, reason, shortSkus, unknownSkus));
+            UUID orderId, List<ReservedLine> asked, String reason, List<String> shortSkus, List<String> unknownSkus) {
+        return putIfAbsent(newReservation(
+                new Reservation(orderId, Reservation.Status.REJECTED, asked, null, reason, shortSkus, unknownSkus)));
     }
 
     /** Records a release that came before any reserve, so that a late reserve reserves nothing. */
     Attempt recordReleaseBeforeReserve(UUID orderId) {
-        return putIfAbsent(newReservation(
-                orderId, Reservation.Status.RELEASED, List.of(), "released before reserve", List.of(), List.of()));
+        return putIfAbsent(newReservation(new Reservation(
+                orderId,
+                Reservation.Status.RELEASED,
+                List.of(),
+                null,
+                "released before reserve",
+                List.of(),
+                List.of())));
     }
 
     /** Gives the reservation's units back to available stock and marks it released, once. */
@@ -119,37 +132,15 @@ public class ReservationStore {
                     .update(Update.builder()
                             .tableName(table.name())
                             .key(InventoryTable.productKey(line.sku()))
-                            .updateExpression("SET available = available + :quantity, reserved = reserved - :quantity")
+                            .updateExpression(
+                                    "SET available = available + :quantity, reserved = reserved - :quantity ADD version :one")
                             .conditionExpression("attribute_exists(pk)")
                             .expressionAttributeValues(
-                                    Map.of(":quantity", AttributeValue.fromN(Integer.toString(line.quantity()))))
+                                    Map.of(":quantity", quantity(line.quantity()), ":one", AttributeValue.fromN("1")))
                             .build())
                     .build());
         }
         return transact(items);
-    }
-
-    /** Which of the lines cannot be reserved now: skus that do not exist, and skus short of units. */
-    record Shortage(List<String> shortSkus, List<String> unknownSkus) {
-        boolean isEmpty() {
-            return shortSkus.isEmpty() && unknownSkus.isEmpty();
-        }
-    }
-
-    Shortage shortage(List<OrderLine> lines) {
-        var shortSkus = new ArrayList<String>();
-        var unknownSkus = new ArrayList<String>();
-        for (var line : lines) {
-            products.find(line.sku())
-                    .ifPresentOrElse(
-                            product -> {
-                                if (product.available() < line.quantity()) {
-                                    shortSkus.add(line.sku());
-                                }
-                            },
-                            () -> unknownSkus.add(line.sku()));
-        }
-        return new Shortage(List.copyOf(shortSkus), List.copyOf(unknownSkus));
     }
 
     private Attempt transact(List<TransactWriteItem> items) {
@@ -162,7 +153,7 @@ public class ReservationStore {
                 return new AlreadyDecided();
             }
             if (reasons.stream().anyMatch(ReservationStore::isConditionFailure)) {
-                return new StockConditionFailed();
+                return new ProductChanged();
             }
             return new Conflict();
         }
@@ -182,35 +173,35 @@ public class ReservationStore {
         return "ConditionalCheckFailed".equals(reason.code());
     }
 
-    private Put newReservation(
-            UUID orderId,
-            Reservation.Status status,
-            List<OrderLine> lines,
-            String reason,
-            List<String> shortSkus,
-            List<String> unknownSkus) {
-        var item = new HashMap<String, AttributeValue>();
-        item.put(PARTITION_KEY, InventoryTable.reservationKey(orderId).get(PARTITION_KEY));
-        item.put("orderId", AttributeValue.fromS(orderId.toString()));
-        item.put("status", AttributeValue.fromS(status.name()));
+    private static AttributeValue quantity(int quantity) {
+        return AttributeValue.fromN(Integer.toString(quantity));
+    }
+
+    private Put newReservation(Reservation reservation) {
+        var item = new HashMap<>(InventoryTable.reservationKey(reservation.orderId()));
+        item.put("orderId", AttributeValue.fromS(reservation.orderId().toString()));
+        item.put("status", AttributeValue.fromS(reservation.status().name()));
         item.put(
                 "lines",
-                AttributeValue.fromL(lines.stream()
-                        .map(line -> AttributeValue.fromM(Map.of(
-                                "sku", AttributeValue.fromS(line.sku()),
-                                "quantity", AttributeValue.fromN(Integer.toString(line.quantity())))))
+                AttributeValue.fromL(reservation.lines().stream()
+                        .map(ReservationStore::lineItem)
                         .toList()));
-        if (reason != null) {
-            item.put("reason", AttributeValue.fromS(reason));
+        if (reservation.currency() != null) {
+            item.put("currency", AttributeValue.fromS(reservation.currency()));
+        }
+        if (reservation.reason() != null) {
+            item.put("reason", AttributeValue.fromS(reservation.reason()));
         }
         item.put(
                 "shortSkus",
-                AttributeValue.fromL(
-                        shortSkus.stream().map(AttributeValue::fromS).toList()));
+                AttributeValue.fromL(reservation.shortSkus().stream()
+                        .map(AttributeValue::fromS)
+                        .toList()));
         item.put(
                 "unknownSkus",
-                AttributeValue.fromL(
-                        unknownSkus.stream().map(AttributeValue::fromS).toList()));
+                AttributeValue.fromL(reservation.unknownSkus().stream()
+                        .map(AttributeValue::fromS)
+                        .toList()));
         item.put("createdAt", AttributeValue.fromS(Instant.now().toString()));
         return Put.builder()
                 .tableName(table.name())
@@ -219,15 +210,31 @@ public class ReservationStore {
                 .build();
     }
 
+    private static AttributeValue lineItem(ReservedLine line) {
+        var item = new HashMap<String, AttributeValue>();
+        item.put("sku", AttributeValue.fromS(line.sku()));
+        item.put("quantity", quantity(line.quantity()));
+        if (line.unitPrice() != null) {
+            item.put("unitPrice", AttributeValue.fromN(line.unitPrice().toPlainString()));
+        }
+        return AttributeValue.fromM(item);
+    }
+
     private static Reservation fromItem(UUID orderId, Map<String, AttributeValue> item) {
         return new Reservation(
                 orderId,
                 Reservation.Status.valueOf(item.get("status").s()),
                 item.get("lines").l().stream()
-                        .map(line -> new OrderLine(
-                                line.m().get("sku").s(),
-                                Integer.parseInt(line.m().get("quantity").n())))
+                        .map(line -> line.m())
+                        .map(line -> new ReservedLine(
+                                line.get("sku").s(),
+                                Integer.parseInt(line.get("quantity").n()),
+                                line.containsKey("unitPrice")
+                                        ? new BigDecimal(line.get("unitPrice").n())
+                                                .setScale(2, RoundingMode.UNNECESSARY)
+                                        : null))
                         .toList(),
+                item.containsKey("currency") ? item.get("currency").s() : null,
                 item.containsKey("reason") ? item.get("reason").s() : null,
                 item.get("shortSkus").l().stream().map(AttributeValue::s).toList(),
                 item.get("unknownSkus").l().stream().map(AttributeValue::s).toList());

@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -20,20 +21,30 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The single DynamoDB table of inventory-service (design in the service's README): products
- * under {@code PRODUCT#<sku>} and reservations under {@code RESERVATION#<orderId>}, one
- * partition key {@code pk}; the sparse index {@value #PRODUCTS_INDEX} lists the products.
+ * The single DynamoDB table of inventory-service (design in the service's README): a product,
+ * its stock adjustments and the guards of their Idempotency-Keys share the product's partition
+ * {@code PRODUCT#<sku>}; a reservation has its own, {@code RESERVATION#<orderId>}. The index
+ * {@value #CATALOGUE_INDEX} lists the catalogue spread over {@value #CATALOGUE_SHARDS} partitions.
  * terraform/ declares the same table for AWS.
  */
 @ApplicationScoped
 public class InventoryTable {
 
     public static final String PARTITION_KEY = "pk";
-    public static final String ITEM_TYPE = "itemType";
-    public static final String PRODUCTS_INDEX = "products-by-type";
-    public static final String PRODUCT_ITEM_TYPE = "PRODUCT";
+    public static final String SORT_KEY = "sk";
+    public static final String CATALOGUE_INDEX = "catalogue";
+    public static final String CATALOGUE_SHARD = "catalogueShard";
+    public static final String SKU = "sku";
+
+    /**
+     * Partitions the catalogue index spreads the products over. Changing it moves every product
+     * to another shard: it is part of the table's design, like the key names.
+     */
+    public static final int CATALOGUE_SHARDS = 16;
 
     private static final Logger LOG = Logger.getLogger(InventoryTable.class);
+    private static final String PRODUCT_SORT_KEY = "PRODUCT";
+    private static final String RESERVATION_SORT_KEY = "RESERVATION";
 
     private final DynamoDbClient dynamoDb;
     private final InventoryConfig config;
@@ -48,11 +59,35 @@ public class InventoryTable {
     }
 
     public static Map<String, AttributeValue> productKey(String sku) {
-        return Map.of(PARTITION_KEY, AttributeValue.fromS("PRODUCT#" + sku));
+        return key("PRODUCT#" + sku, PRODUCT_SORT_KEY);
     }
 
-    public static Map<String, AttributeValue> reservationKey(java.util.UUID orderId) {
-        return Map.of(PARTITION_KEY, AttributeValue.fromS("RESERVATION#" + orderId));
+    public static Map<String, AttributeValue> reservationKey(UUID orderId) {
+        return key("RESERVATION#" + orderId, RESERVATION_SORT_KEY);
+    }
+
+    /** A stock adjustment, in its product's partition, ordered by time. */
+    public static Map<String, AttributeValue> adjustmentKey(String sku, String adjustmentSortKey) {
+        return key("PRODUCT#" + sku, adjustmentSortKey);
+    }
+
+    /** The sort keys of a product's adjustments all start with this. */
+    public static String adjustmentSortKeyPrefix() {
+        return "ADJUSTMENT#";
+    }
+
+    /** The guard of an adjustment's Idempotency-Key: it exists once per key and product. */
+    public static Map<String, AttributeValue> adjustmentKeyGuard(String sku, String idempotencyKey) {
+        return key("PRODUCT#" + sku, "ADJUSTMENT-KEY#" + idempotencyKey);
+    }
+
+    /** The catalogue shard of a sku: stable, because String.hashCode is specified. */
+    public static int catalogueShard(String sku) {
+        return Math.floorMod(sku.hashCode(), CATALOGUE_SHARDS);
+    }
+
+    private static Map<String, AttributeValue> key(String partition, String sort) {
+        return Map.of(PARTITION_KEY, AttributeValue.fromS(partition), SORT_KEY, AttributeValue.fromS(sort));
     }
 
     /** Runs before the catalogue seeding and the message consumer, which both need the table. */
@@ -73,34 +108,31 @@ public class InventoryTable {
             dynamoDb.createTable(request -> request.tableName(name())
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
-                            AttributeDefinition.builder()
-                                    .attributeName(PARTITION_KEY)
-                                    .attributeType(ScalarAttributeType.S)
-                                    .build(),
-                            AttributeDefinition.builder()
-                                    .attributeName(ITEM_TYPE)
-                                    .attributeType(ScalarAttributeType.S)
-                                    .build())
-                    .keySchema(KeySchemaElement.builder()
-                            .attributeName(PARTITION_KEY)
-                            .keyType(KeyType.HASH)
-                            .build())
+                            attribute(PARTITION_KEY, ScalarAttributeType.S),
+                            attribute(SORT_KEY, ScalarAttributeType.S),
+                            attribute(CATALOGUE_SHARD, ScalarAttributeType.N),
+                            attribute(SKU, ScalarAttributeType.S))
+                    .keySchema(keyElement(PARTITION_KEY, KeyType.HASH), keyElement(SORT_KEY, KeyType.RANGE))
                     .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
-                            .indexName(PRODUCTS_INDEX)
-                            .keySchema(
-                                    KeySchemaElement.builder()
-                                            .attributeName(ITEM_TYPE)
-                                            .keyType(KeyType.HASH)
-                                            .build(),
-                                    KeySchemaElement.builder()
-                                            .attributeName(PARTITION_KEY)
-                                            .keyType(KeyType.RANGE)
-                                            .build())
-                            .projection(projection -> projection.projectionType(ProjectionType.ALL))
+                            .indexName(CATALOGUE_INDEX)
+                            .keySchema(keyElement(CATALOGUE_SHARD, KeyType.HASH), keyElement(SKU, KeyType.RANGE))
+                            // Keys only: stock changes never write to the index.
+                            .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
                             .build()));
             dynamoDb.waiter().waitUntilTableExists(request -> request.tableName(name()));
         } catch (ResourceInUseException createdByAnotherInstance) {
             // fine: it exists now
         }
+    }
+
+    private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
+    }
+
+    private static KeySchemaElement keyElement(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
     }
 }

@@ -50,8 +50,10 @@ final class OrderMapping {
                 order.customerId,
                 order.status,
                 order.lines.stream()
-                        .map(line -> new OrderView.Line(line.sku, line.quantity))
+                        .map(line -> new OrderView.Line(line.sku, line.quantity, line.unitPrice, line.total()))
                         .toList(),
+                order.total().orElse(null),
+                order.currency,
                 new OrderView.Address(
                         address.recipient,
                         address.line1,

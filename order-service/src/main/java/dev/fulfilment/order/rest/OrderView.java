@@ -2,17 +2,25 @@ package dev.fulfilment.order.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.fulfilment.order.OrderStatus;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as the API shows it; in lists, without its timeline. */
+/**
+ * An order as the API shows it; in lists, without its timeline.
+ *
+ * @param total the sum of the line totals, once the stock is reserved at its prices
+ * @param currency ISO 4217 code of every amount of the order
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(
         UUID id,
         String customerId,
         OrderStatus status,
         List<Line> lines,
+        BigDecimal total,
+        String currency,
         Address shippingAddress,
         UUID shipmentId,
         String rejectionReason,
@@ -20,8 +28,14 @@ public record OrderView(
         Instant updatedAt,
         List<TimelineEntry> timeline) {
 
-    /** A product and how many of it. */
-    public record Line(String sku, int quantity) {}
+    /**
+     * A product and how many of it; its prices once the stock is reserved.
+     *
+     * @param unitPrice in the order's currency, fixed when the stock was reserved
+     * @param lineTotal unit price times quantity
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Line(String sku, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {}
 
     /** Where the order goes; country is an ISO 3166-1 alpha-2 code. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

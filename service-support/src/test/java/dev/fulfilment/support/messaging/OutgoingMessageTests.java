@@ -24,7 +24,7 @@ class OutgoingMessageTests {
 
         var first = OutgoingMessage.replyTo(command, new InventoryReleased());
         var again = OutgoingMessage.replyTo(command, new InventoryReleased());
-        var other = OutgoingMessage.replyTo(command, new InventoryReserved(List.of()));
+        var other = OutgoingMessage.replyTo(command, new InventoryReserved(List.of(), "EUR"));
 
         assertThat(again.messageId()).isEqualTo(first.messageId());
         assertThat(other.messageId()).isNotEqualTo(first.messageId());
