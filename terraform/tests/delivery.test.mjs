@@ -63,13 +63,14 @@ test("appspec.yml is an ECS blue/green template for the container port", () => {
   assert.equal(target.Properties.LoadBalancerInfo.ContainerPort, 8080);
 });
 
-test("each image runs as a non-root user on 8080 with a health check whose command it installs", () => {
+test("each image runs as a non-root user, its API on 8080, its health checked on the management port 9000 with a command it installs", () => {
   for (const service of SERVICES) {
     const dockerfile = read(`${service}/src/main/docker/Dockerfile.jvm`);
     assert.match(dockerfile, /^FROM public\.ecr\.aws\//m, `${service}: base image from ECR Public`);
     assert.match(dockerfile, /^USER 185$/m, `${service}: non-root`);
-    assert.match(dockerfile, /^EXPOSE 8080$/m);
-    assert.match(dockerfile, /HEALTHCHECK[\s\S]*CMD curl -fsS http:\/\/localhost:8080\/q\/health\/live/);
+    assert.match(dockerfile, /^EXPOSE 8080 9000$/m);
+    assert.match(dockerfile, /QUARKUS_MANAGEMENT_PORT=9000/);
+    assert.match(dockerfile, /HEALTHCHECK[\s\S]*CMD curl -fsS http:\/\/localhost:9000\/q\/health\/live/);
     assert.match(dockerfile, /dnf install[^\n]*curl-minimal/, `${service}: curl is installed`);
     assert.match(dockerfile, /-Djava\.io\.tmpdir=\/tmp/, `${service}: writes only to /tmp`);
     assert.match(dockerfile, /MaxRAMPercentage/, `${service}: heap sized from the container's memory`);

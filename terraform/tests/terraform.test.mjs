@@ -70,3 +70,19 @@ test("every module has a README whose inputs and outputs tables match the module
   }
   assert.deepEqual(stale, []);
 });
+
+test("the one load balancer is behind WAF, and no route reaches the management interface", () => {
+  const resources = [...models.values()].flatMap((model) => model.resources.map((resource) => ({ model, resource })));
+  const loadBalancers = resources.filter(({ resource }) => resource.type === "aws_lb");
+  assert.equal(loadBalancers.length, 1, "one load balancer carries every listener");
+  const associations = resources.filter(({ resource }) => resource.type === "aws_wafv2_web_acl_association");
+  assert.equal(associations.length, 1);
+  assert.equal(associations[0].resource.body.resource_arn, "${aws_lb.this.arn}");
+  assert.equal(associations[0].model, loadBalancers[0].model, "the association is beside the load balancer");
+  const listeners = resources.filter(({ resource }) => resource.type === "aws_lb_listener");
+  for (const { resource } of listeners) assert.equal(resource.body.load_balancer_arn, "${aws_lb.this.arn}");
+  const services = [...models.values()].find((model) => model.dir.endsWith(path.join("modules", "fulfilment")));
+  const paths = JSON.stringify(services.json.map(({ json }) => json.locals ?? []));
+  assert.ok(paths.includes("/orders"), "the routes are in modules/fulfilment's locals");
+  assert.ok(!/"\/q[/"*]/.test(paths), "a route reaches /q (health, metrics, OpenAPI)");
+});

@@ -32,3 +32,8 @@ output "dashboard_name" {
   description = "CloudWatch dashboard of the system."
   value       = module.fulfilment.dashboard_name
 }
+
+output "identity" {
+  description = "The user pools' issuers and ids, the app clients, and the token endpoint of the warehouse's and the carrier's systems."
+  value       = module.fulfilment.identity
+}

@@ -27,3 +27,18 @@ output "test_listener_arn" {
   description = "Test listener (8443) of blue/green deployments; not open to the internet."
   value       = aws_lb_listener.https["test"].arn
 }
+
+output "web_acl_arn" {
+  description = "The WAF web ACL in front of the load balancer."
+  value       = aws_wafv2_web_acl.this.arn
+}
+
+output "web_acl_protected_arn" {
+  description = "The resource the WAF web ACL is associated with (the load balancer)."
+  value       = aws_wafv2_web_acl_association.alb.resource_arn
+}
+
+output "listener_arns" {
+  description = "Every listener of the load balancer."
+  value       = concat([aws_lb_listener.http.arn], [for listener in aws_lb_listener.https : listener.arn])
+}

@@ -82,6 +82,14 @@ module "data" {
   log_retention_days        = var.log_retention_days
 }
 
+module "identity" {
+  source = "../identity"
+
+  name       = var.name
+  region     = var.region
+  production = var.production
+}
+
 module "edge" {
   source = "../edge"
 
@@ -134,6 +142,13 @@ module "service" {
       QUARKUS_DATASOURCE_JDBC_URL = "${module.data.service_database_urls[each.key]}?sslmode=require"
     },
     each.key == "inventory-service" ? { INVENTORY_TABLE_NAME = module.data.inventory_table_name } : {},
+    {
+      # Access tokens of the two user pools (issuer, keys, expiry checked by
+      # quarkus-oidc), from the app clients of this system only.
+      QUARKUS_OIDC_CUSTOMERS_AUTH_SERVER_URL = module.identity.customers_issuer
+      QUARKUS_OIDC_STAFF_AUTH_SERVER_URL     = module.identity.staff_issuer
+      AUTH_CLIENT_IDS                        = join(",", module.identity.client_ids)
+    },
   )
 
   secrets = each.value.database == null ? {} : {

@@ -42,3 +42,14 @@ output "database_bootstrap_command" {
     "'awsvpcConfiguration={subnets=[${module.network.private_subnet_ids[0]}],securityGroups=[${module.data.bootstrap_security_group_id}],assignPublicIp=DISABLED}'",
   ])
 }
+
+output "identity" {
+  description = "The user pools' issuers and ids, the app clients, and the token endpoint of the warehouse's and the carrier's systems."
+  value = {
+    customers_issuer     = module.identity.customers_issuer
+    staff_issuer         = module.identity.staff_issuer
+    user_pool_ids        = module.identity.user_pool_ids
+    machine_client_ids   = module.identity.machine_client_ids
+    staff_token_endpoint = module.identity.staff_token_endpoint
+  }
+}

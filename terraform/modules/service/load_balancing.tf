@@ -1,18 +1,21 @@
 # Two target groups: CodeDeploy shifts production traffic from one to the
 # other on each release (blue/green), after testing the new tasks on the test
-# listener.
+# listener. Requests go to the API's port; health checks go to the management
+# interface's port, which no listener rule reaches: health, metrics and the API
+# description are not on the internet.
 
 resource "aws_lb_target_group" "this" {
   for_each = toset(["blue", "green"])
 
   name                 = "${trimsuffix(substr("${var.name}-${var.service_name}", 0, 29), "-")}-${substr(each.key, 0, 1)}"
-  port                 = 8080
+  port                 = local.api_port
   protocol             = "HTTP"
   target_type          = "ip"
   vpc_id               = var.vpc_id
   deregistration_delay = 30
 
   health_check {
+    port                = tostring(local.management_port)
     path                = "/q/health/ready"
     matcher             = "200"
     interval            = 10

@@ -42,3 +42,13 @@ output "security_group_id" {
   description = "Security group of the tasks."
   value       = aws_security_group.service.id
 }
+
+output "listener_arns" {
+  description = "The listeners whose path rules send requests to this service."
+  value       = [for rule in aws_lb_listener_rule.this : rule.listener_arn]
+}
+
+output "path_patterns" {
+  description = "The paths the load balancer sends to this service."
+  value       = var.path_patterns
+}

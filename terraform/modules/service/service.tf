@@ -25,7 +25,7 @@ resource "aws_ecs_service" "this" {
   load_balancer {
     target_group_arn = aws_lb_target_group.this["blue"].arn
     container_name   = var.service_name
-    container_port   = 8080
+    container_port   = local.api_port
   }
 
   # CodeDeploy owns the running task definition and the live target group;

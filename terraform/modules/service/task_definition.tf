@@ -1,4 +1,7 @@
 locals {
+  api_port        = 8080
+  management_port = 9000
+
   # The OpenTelemetry collector receives the application's traces on
   # localhost:4317 and sends them to X-Ray.
   collector_config = <<-YAML
@@ -30,7 +33,8 @@ locals {
   }
 
   application_environment = merge(var.environment, {
-    QUARKUS_HTTP_PORT = "8080"
+    QUARKUS_HTTP_PORT       = tostring(local.api_port)
+    QUARKUS_MANAGEMENT_PORT = tostring(local.management_port)
     # The share of traces recorded and sent to X-Ray through the collector
     # (the services record none by default).
     QUARKUS_OTEL_TRACES_SAMPLER_ARG            = tostring(var.trace_sampling_ratio)
@@ -66,12 +70,15 @@ resource "aws_ecs_task_definition" "this" {
       readonlyRootFilesystem = true
       user                   = "185"
       stopTimeout            = 30
-      portMappings           = [{ containerPort = 8080, protocol = "tcp" }]
-      environment            = [for key in sort(keys(local.application_environment)) : { name = key, value = local.application_environment[key] }]
-      secrets                = [for key in sort(keys(var.secrets)) : { name = key, valueFrom = var.secrets[key] }]
-      mountPoints            = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
+      portMappings = [
+        { containerPort = local.api_port, protocol = "tcp" },
+        { containerPort = local.management_port, protocol = "tcp" },
+      ]
+      environment = [for key in sort(keys(local.application_environment)) : { name = key, value = local.application_environment[key] }]
+      secrets     = [for key in sort(keys(var.secrets)) : { name = key, valueFrom = var.secrets[key] }]
+      mountPoints = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
       healthCheck = {
-        command     = ["CMD-SHELL", "curl -fsS http://localhost:8080/q/health/live || exit 1"]
+        command     = ["CMD-SHELL", "curl -fsS http://localhost:${local.management_port}/q/health/live || exit 1"]
         interval    = 10
         timeout     = 3
         retries     = 3

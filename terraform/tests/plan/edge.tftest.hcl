@@ -30,6 +30,12 @@ mock_provider "aws" {
   mock_resource "aws_s3_bucket" {
     defaults = { arn = "arn:aws:s3:::fulfilment-test-alb-logs-1" }
   }
+  mock_resource "aws_wafv2_web_acl" {
+    defaults = { arn = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/fulfilment-test/00000000-0000-0000-0000-000000000000" }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = { arn = "arn:aws:logs:eu-west-1:123456789012:log-group:aws-waf-logs-fulfilment-test" }
+  }
 }
 
 variables {
@@ -101,4 +107,49 @@ run "the_edge" {
     condition     = aws_route53_record.api.alias[0].name == aws_lb.this.dns_name && aws_route53_record.api.name == var.domain_name
     error_message = "The API's name is an alias of the load balancer."
   }
+
+  assert {
+    condition     = aws_wafv2_web_acl_association.alb.resource_arn == aws_lb.this.arn && aws_wafv2_web_acl_association.alb.web_acl_arn == aws_wafv2_web_acl.this.arn && aws_wafv2_web_acl.this.scope == "REGIONAL"
+    error_message = "The WAF web ACL is associated with the load balancer: no listener is reachable around it."
+  }
+
+  assert {
+    condition = toset(flatten([for rule in aws_wafv2_web_acl.this.rule : [
+      for statement in rule.statement : [for group in statement.managed_rule_group_statement : group.name]
+    ]])) == toset(["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList"])
+    error_message = "AWS's common rule set, known bad inputs and IP reputation list are applied."
+  }
+
+  assert {
+    condition = one(flatten([for rule in aws_wafv2_web_acl.this.rule : [
+      for statement in rule.statement : [for rate in statement.rate_based_statement : rate.aggregate_key_type == "IP" && rate.limit == var.requests_per_ip_per_5_minutes && one(rule.action[0].block) != null]
+    ]]))
+    error_message = "One rule blocks a client IP over its request rate."
+  }
+
+  assert {
+    condition = one(flatten([for rule in aws_wafv2_web_acl.this.rule : [
+      for statement in rule.statement : [for size in statement.size_constraint_statement : size.comparison_operator == "GT" && size.size == 8192 && size.field_to_match[0].body[0].oversize_handling == "MATCH"]
+    ]]))
+    error_message = "Bodies over 8 KB are blocked, including those larger than WAF inspects."
+  }
+
+  assert {
+    condition     = one(aws_wafv2_web_acl_logging_configuration.this.redacted_fields[0].single_header).name == "authorization" && startswith(aws_cloudwatch_log_group.waf.name, "aws-waf-logs-")
+    error_message = "WAF logs to a group WAF may write to (aws-waf-logs-*), without the bearer tokens."
+  }
+}
+
+run "a_rate_below_what_waf_allows_is_refused" {
+  command = plan
+
+  module {
+    source = "../../modules/edge"
+  }
+
+  variables {
+    requests_per_ip_per_5_minutes = 5
+  }
+
+  expect_failures = [var.requests_per_ip_per_5_minutes]
 }

@@ -69,13 +69,28 @@ run "a_service_with_a_database" {
   }
 
   assert {
-    condition     = aws_vpc_security_group_ingress_rule.from_alb.referenced_security_group_id == var.alb_security_group_id && aws_vpc_security_group_ingress_rule.from_alb.from_port == 8080 && aws_vpc_security_group_ingress_rule.from_alb.to_port == 8080
-    error_message = "The container port is open to the load balancer's security group only."
+    condition     = { for key, rule in aws_vpc_security_group_ingress_rule.from_alb : key => [rule.referenced_security_group_id, rule.from_port, rule.to_port] } == { api = [var.alb_security_group_id, 8080, 8080], health = [var.alb_security_group_id, 9000, 9000] }
+    error_message = "The API port (8080) and the management port (9000) are open to the load balancer's security group only."
   }
 
   assert {
-    condition     = aws_vpc_security_group_egress_rule.alb_to_service.security_group_id == var.alb_security_group_id && aws_vpc_security_group_egress_rule.alb_to_service.referenced_security_group_id == aws_security_group.service.id && aws_vpc_security_group_egress_rule.alb_to_service.from_port == 8080
-    error_message = "The load balancer may reach the service's container port (its security group has no other egress): without it every health check fails."
+    condition     = alltrue([for rule in aws_vpc_security_group_egress_rule.alb_to_service : rule.security_group_id == var.alb_security_group_id && rule.referenced_security_group_id == aws_security_group.service.id]) && toset([for rule in aws_vpc_security_group_egress_rule.alb_to_service : rule.from_port]) == toset([8080, 9000])
+    error_message = "The load balancer may reach the service's API and management ports (its security group has no other egress): without 9000 every health check fails."
+  }
+
+  assert {
+    condition     = alltrue([for group in aws_lb_target_group.this : group.port == 8080 && group.health_check[0].port == "9000" && group.health_check[0].path == "/q/health/ready"])
+    error_message = "Requests go to the API port; health checks to the management interface on 9000, which no listener rule reaches."
+  }
+
+  assert {
+    condition     = alltrue([for rule in aws_lb_listener_rule.this : alltrue([for action in rule.action : action.type == "forward" && contains(values(aws_lb_target_group.this)[*].arn, action.target_group_arn)])])
+    error_message = "The service's listener rules forward only to its own target groups (the API port), never to the management interface."
+  }
+
+  assert {
+    condition     = jsondecode(aws_ecs_task_definition.this.container_definitions)[0].environment[index(jsondecode(aws_ecs_task_definition.this.container_definitions)[0].environment[*].name, "QUARKUS_MANAGEMENT_PORT")].value == "9000" && strcontains(jsondecode(aws_ecs_task_definition.this.container_definitions)[0].healthCheck.command[1], "localhost:9000/q/health/live")
+    error_message = "The container runs its management interface on 9000 and checks its liveness there."
   }
 
   assert {

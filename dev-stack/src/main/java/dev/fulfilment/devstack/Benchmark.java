@@ -57,15 +57,16 @@ public final class Benchmark {
                 rssAfterStart.put(service, residentKilobytes(stack.pid(service)));
             }
             var order = stack.url(Service.ORDER);
+            var customer = "Bearer " + stack.issuer().token(LocalIssuer.Caller.CUSTOMER, "benchmark");
             var warmUp = Math.max(20, orders / 5);
             for (int i = 0; i < warmUp; i++) {
-                placeAndAwaitConfirmed(order);
+                placeAndAwaitConfirmed(order, customer);
             }
             var clientMillis = new ArrayList<Double>();
             var serverMillis = new ArrayList<Double>();
             var started = Instant.now();
             for (int i = 0; i < orders; i++) {
-                var result = placeAndAwaitConfirmed(order);
+                var result = placeAndAwaitConfirmed(order, customer);
                 clientMillis.add(result[0]);
                 serverMillis.add(result[1]);
             }
@@ -79,14 +80,16 @@ public final class Benchmark {
     }
 
     /** @return client-observed and server-recorded (timeline) milliseconds from placed to CONFIRMED */
-    private static double[] placeAndAwaitConfirmed(String orderUrl) throws IOException, InterruptedException {
+    private static double[] placeAndAwaitConfirmed(String orderUrl, String authorization)
+            throws IOException, InterruptedException {
         var body = """
-                {"customerId":"benchmark","lines":[{"sku":"USB-C-CABLE","quantity":1}],
+                {"lines":[{"sku":"USB-C-CABLE","quantity":1}],
                  "shippingAddress":{"recipient":"Bench Mark","line1":"1 Loop Road","city":"London","postalCode":"N1","country":"GB"}}""";
         var placedAt = System.nanoTime();
         var placed = HTTP.send(
                 HttpRequest.newBuilder(URI.create(orderUrl + "/orders"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", authorization)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -96,6 +99,7 @@ public final class Benchmark {
         var matcher = ID.matcher(placed.body());
         matcher.find();
         var get = HttpRequest.newBuilder(URI.create(orderUrl + "/orders/" + matcher.group(1)))
+                .header("Authorization", authorization)
                 .build();
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {

@@ -24,7 +24,7 @@ public final class DevStack implements AutoCloseable {
      * @param projectRoot the folder with the services' folders
      * @param workDirectory where the servers keep their files and everything writes its log
      * @param serverPorts ports of PostgreSQL, ElasticMQ and the DynamoDB emulator (0: a free one)
-     * @param servicePorts HTTP port of each service (0: a free one)
+     * @param servicePorts HTTP port of each service (0: free ones for its API and its management)
      * @param disposable for tests: throw-away PostgreSQL files, no fsync
      */
     public record Settings(
@@ -38,19 +38,33 @@ public final class DevStack implements AutoCloseable {
     private final LocalServers servers;
     private final Map<Service, ChildProcess> services;
     private final Map<Service, Integer> ports;
+    private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, Duration> startupTimes;
+    private final LocalIssuer issuer;
 
     private DevStack(
             Settings settings,
             LocalServers servers,
             Map<Service, ChildProcess> services,
             Map<Service, Integer> ports,
-            Map<Service, Duration> startupTimes) {
+            Map<Service, Duration> startupTimes,
+            LocalIssuer issuer) {
         this.settings = settings;
         this.servers = servers;
         this.services = services;
         this.ports = ports;
         this.startupTimes = startupTimes;
+        this.issuer = issuer;
+    }
+
+    /** Where dev-stack's issuer keeps its key, which ./dev-stack/token signs with. */
+    static Path issuerDirectory(Path projectRoot) {
+        return runDirectory(projectRoot).resolve("auth");
+    }
+
+    /** Where ./dev-stack/start keeps the servers' files and the logs. */
+    private static Path runDirectory(Path projectRoot) {
+        return projectRoot.resolve("dev-stack/target/run");
     }
 
     public static DevStack start(Settings settings) {
@@ -69,12 +83,15 @@ public final class DevStack implements AutoCloseable {
         var ports = new EnumMap<Service, Integer>(Service.class);
         var processes = new EnumMap<Service, ChildProcess>(Service.class);
         var startupTimes = new EnumMap<Service, Duration>(Service.class);
-        var stack = new DevStack(settings, servers, processes, ports, startupTimes);
+        var issuer = LocalIssuer.in(settings.workDirectory().resolve("auth"));
+        // (for ./dev-stack/start that is issuerDirectory(projectRoot), where ./dev-stack/token looks)
+        var stack = new DevStack(settings, servers, processes, ports, startupTimes, issuer);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var starting = new ArrayList<CompletableFuture<Void>>();
             for (var service : Service.values()) {
                 var port = settings.servicePorts().getOrDefault(service, service.defaultPort());
                 ports.put(service, port == 0 ? FreePort.pick() : port);
+                stack.managementPorts.put(service, port == 0 ? FreePort.pick() : service.defaultManagementPort());
                 starting.add(CompletableFuture.runAsync(() -> stack.startService(service), executor));
             }
             CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
@@ -88,7 +105,14 @@ public final class DevStack implements AutoCloseable {
     private void startService(Service service) {
         var configuration = new HashMap<>(servers.serviceConfiguration(service.database()));
         configuration.putAll(service.localConfiguration());
+        configuration.putAll(issuer.serviceConfiguration());
         configuration.put("quarkus.http.port", Integer.toString(ports.get(service)));
+        configuration.put("quarkus.management.port", Integer.toString(managementPorts.get(service)));
+        // Swagger UI is on the management port; its requests go to the API's, which lets
+        // that page (and no other) call it from the browser.
+        configuration.put("quarkus.smallrye-openapi.servers", url(service));
+        configuration.put("quarkus.http.cors.enabled", "true");
+        configuration.put("quarkus.http.cors.origins", managementUrl(service));
         // A stop waits for the current long poll: locally, Ctrl-C should not take ten seconds.
         configuration.put("messaging.consumer.wait-time-seconds", "2");
         var process = ChildProcess.start(
@@ -99,8 +123,8 @@ public final class DevStack implements AutoCloseable {
         synchronized (services) {
             services.put(service, process);
         }
-        var startup =
-                process.awaitHttp(url(service) + "/q/health/ready", status -> status == 200, Duration.ofSeconds(90));
+        var startup = process.awaitHttp(
+                managementUrl(service) + "/q/health/ready", status -> status == 200, Duration.ofSeconds(90));
         synchronized (startupTimes) {
             startupTimes.put(service, startup);
         }
@@ -142,6 +166,16 @@ public final class DevStack implements AutoCloseable {
         return "http://localhost:" + ports.get(service);
     }
 
+    /** Health, metrics, the API description and Swagger UI. */
+    public String managementUrl(Service service) {
+        return "http://localhost:" + managementPorts.get(service);
+    }
+
+    /** The issuer whose tokens the services accept. */
+    public LocalIssuer issuer() {
+        return issuer;
+    }
+
     public LocalServers servers() {
         return servers;
     }
@@ -169,7 +203,7 @@ public final class DevStack implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         var projectRoot =
                 Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        var workDirectory = projectRoot.resolve("dev-stack/target/run");
+        var workDirectory = runDirectory(projectRoot);
         var serverPorts = new LocalServers.Ports(
                 intFromEnvironment("DEV_STACK_POSTGRES_PORT", 15432),
                 intFromEnvironment("DEV_STACK_SQS_PORT", 9324),
@@ -179,6 +213,7 @@ public final class DevStack implements AutoCloseable {
         requireFree("the DynamoDB emulator", serverPorts.dynamoDb());
         for (var service : Service.values()) {
             requireFree(service.directoryName(), service.defaultPort());
+            requireFree(service.directoryName() + "'s management", service.defaultManagementPort());
         }
         System.out.println("Starting PostgreSQL, ElasticMQ and the DynamoDB emulator, then the services; logs in "
                 + workDirectory);
@@ -204,30 +239,32 @@ public final class DevStack implements AutoCloseable {
 
                 The order-fulfilment system is running. Ctrl-C stops everything.
 
-                  order-service      %s   (Swagger UI: %s/q/swagger-ui)   started in %d ms
-                  inventory-service  %s   (Swagger UI: %s/q/swagger-ui)   started in %d ms
-                  shipping-service   %s   (Swagger UI: %s/q/swagger-ui)   started in %d ms
+                  order-service      %s   (health, Swagger UI: %s/q/swagger-ui)   started in %d ms
+                  inventory-service  %s   (health, Swagger UI: %s/q/swagger-ui)   started in %d ms
+                  shipping-service   %s   (health, Swagger UI: %s/q/swagger-ui)   started in %d ms
                   PostgreSQL         %s
                   ElasticMQ (SQS)    %s
                   DynamoDB emulator  %s
 
-                Place an order:
+                Every call but reading the catalogue needs a token: ./dev-stack/token prints one
+                (customer ID, operator, warehouse or carrier). Place an order as customer c-1:
 
                   curl -i -X POST %s/orders -H 'Content-Type: application/json' \\
+                    -H "Authorization: Bearer $(./dev-stack/token customer c-1)" \\
                     -H "Idempotency-Key: $(uuidgen 2>/dev/null || date +%%s%%N)" \\
-                    -d '{"customerId":"c-1","lines":[{"sku":"KEYBOARD-01","quantity":1}],
+                    -d '{"lines":[{"sku":"KEYBOARD-01","quantity":1}],
                          "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 St James Square",
                                             "city":"London","postalCode":"SW1Y 4JH","country":"GB"}}'
 
                 """,
                 order,
-                order,
+                stack.managementUrl(Service.ORDER),
                 stack.startupTime(Service.ORDER).toMillis(),
                 stack.url(Service.INVENTORY),
-                stack.url(Service.INVENTORY),
+                stack.managementUrl(Service.INVENTORY),
                 stack.startupTime(Service.INVENTORY).toMillis(),
                 stack.url(Service.SHIPPING),
-                stack.url(Service.SHIPPING),
+                stack.managementUrl(Service.SHIPPING),
                 stack.startupTime(Service.SHIPPING).toMillis(),
                 stack.servers()
                         .postgres()

@@ -3,11 +3,13 @@ package dev.fulfilment.devstack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Starts the real servers a service's {@code @QuarkusTest}s need, once per test run, on free
- * ports and with fresh data, and points the service at them. Arguments: {@code servers}, a
+ * ports and with fresh data, and points the service at them and at the local issuer whose
+ * tokens {@link TestTokens} makes. Arguments: {@code servers}, a
  * comma-separated list of {@link LocalServers.Server} names, and {@code database}, the
  * service's PostgreSQL database if it has one.
  */
@@ -30,7 +32,9 @@ public class LocalServersTestResource implements QuarkusTestResourceLifecycleMan
     @Override
     public Map<String, String> start() {
         servers = LocalServers.startForTests(wanted);
-        return servers.serviceConfiguration(database);
+        var configuration = new HashMap<>(servers.serviceConfiguration(database));
+        configuration.putAll(TestTokens.issuer().serviceConfiguration());
+        return configuration;
     }
 
     @Override

@@ -8,11 +8,15 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.fulfilment.devstack.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class ProductResourceTests {
@@ -59,7 +63,8 @@ class ProductResourceTests {
     @Test
     void putCreatesAProductAndThenSetsItsNameAndPriceWithoutTouchingItsStock() {
         var sku = uniqueSku();
-        var etag = given().contentType(ContentType.JSON)
+        var etag = asOperator()
+                .contentType(ContentType.JSON)
                 .body("""
                         {"name":"Desk lamp","unitPrice":19.50,"available":7}""")
                 .when()
@@ -74,7 +79,8 @@ class ProductResourceTests {
                 .extract()
                 .header("ETag");
 
-        var changed = given().contentType(ContentType.JSON)
+        var changed = asOperator()
+                .contentType(ContentType.JSON)
                 .body("""
                         {"name":"Desk lamp, brass","unitPrice":21.00}""")
                 .when()
@@ -99,7 +105,8 @@ class ProductResourceTests {
     @Test
     void anAbsoluteStockCountNeedsTheCurrentVersion() {
         var sku = uniqueSku();
-        var etag = given().contentType(ContentType.JSON)
+        var etag = asOperator()
+                .contentType(ContentType.JSON)
                 .body("""
                         {"name":"Desk lamp","unitPrice":19.50,"available":7}""")
                 .put("/inventory/" + sku)
@@ -110,20 +117,23 @@ class ProductResourceTests {
         var counted = """
                 {"name":"Desk lamp","unitPrice":19.50,"available":10}""";
 
-        given().contentType(ContentType.JSON)
+        asOperator()
+                .contentType(ContentType.JSON)
                 .body(counted)
                 .put("/inventory/" + sku)
                 .then()
                 .statusCode(428)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/version-required"));
-        given().contentType(ContentType.JSON)
+        asOperator()
+                .contentType(ContentType.JSON)
                 .body("""
                         {"quantity":-2,"reason":"damaged in the warehouse"}""")
                 .post("/inventory/" + sku + "/adjustments")
                 .then()
                 .statusCode(201);
-        given().contentType(ContentType.JSON)
+        asOperator()
+                .contentType(ContentType.JSON)
                 .header("If-Match", etag)
                 .body(counted)
                 .put("/inventory/" + sku)
@@ -134,7 +144,8 @@ class ProductResourceTests {
         given().get("/inventory/" + sku).then().body("available", equalTo(5));
 
         var current = given().get("/inventory/" + sku).then().extract().header("ETag");
-        given().contentType(ContentType.JSON)
+        asOperator()
+                .contentType(ContentType.JSON)
                 .header("If-Match", current)
                 .body(counted)
                 .put("/inventory/" + sku)
@@ -158,7 +169,8 @@ class ProductResourceTests {
     @Test
     void aNegativeStockIsRefusedNamingTheFieldAndChangesNothing() {
         var sku = uniqueSku();
-        given().contentType(ContentType.JSON)
+        asOperator()
+                .contentType(ContentType.JSON)
                 .body("""
                         {"name":"Desk lamp","unitPrice":19.50,"available":-1}""")
                 .when()
@@ -173,7 +185,8 @@ class ProductResourceTests {
 
     @Test
     void malformedJsonAndBadSkusAre400ProblemJson() {
-        given().contentType(ContentType.JSON)
+        asOperator()
+                .contentType(ContentType.JSON)
                 .body("{\"name\":")
                 .when()
                 .put("/inventory/" + uniqueSku())
@@ -182,7 +195,8 @@ class ProductResourceTests {
                 .contentType("application/problem+json")
                 .body("title", equalTo("The request body is not valid JSON"));
 
-        given().contentType(ContentType.JSON)
+        asOperator()
+                .contentType(ContentType.JSON)
                 .body("""
                         {"name":"x","unitPrice":1,"available":1}""")
                 .when()
@@ -193,7 +207,48 @@ class ProductResourceTests {
                 .body("errors[0].field", equalTo("sku"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a price as a string   | {"name":"Desk lamp","unitPrice":"19.50","available":7} | unitPrice
+            a fractional count    | {"name":"Desk lamp","unitPrice":19.50,"available":1.5}  | available
+            a count as a string   | {"name":"Desk lamp","unitPrice":19.50,"available":"7"}  | available
+            a name as a number    | {"name":42,"unitPrice":19.50,"available":7}             | name
+            a name of 201 letters | {"name":"%s","unitPrice":19.50,"available":7}           | name
+            """)
+    void valuesOfTheWrongTypeOrSizeAreNotCoercedButRefused(String what, String body, String field) {
+        var sku = uniqueSku();
+        asOperator()
+                .contentType(ContentType.JSON)
+                .body(body.formatted("x".repeat(201)))
+                .when()
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field));
+
+        given().when().get("/inventory/" + sku).then().statusCode(404);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413AndChangesNothing() {
+        var sku = uniqueSku();
+        asOperator()
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"" + "x".repeat(300 * 1024) + "\",\"unitPrice\":1,\"available\":1}")
+                .when()
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(413);
+
+        given().when().get("/inventory/" + sku).then().statusCode(404);
+    }
+
     static String uniqueSku() {
         return "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static RequestSpecification asOperator() {
+        return given().auth().oauth2(TestTokens.operator());
     }
 }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.fulfilment.contracts.messages.OrderLine;
 import dev.fulfilment.contracts.messages.ReserveInventory;
+import dev.fulfilment.devstack.TestTokens;
 import dev.fulfilment.inventory.product.Product;
 import dev.fulfilment.inventory.product.ProductRepository;
 import dev.fulfilment.support.messaging.EnvelopeCodec;
@@ -15,6 +16,7 @@ import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.support.testing.QueueProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -65,7 +67,8 @@ class StockAdjustmentTests {
         assertThat(products.find(sku).orElseThrow())
                 .extracting(Product::available, Product::reserved)
                 .containsExactly(100L + 50 - 50, 50L);
-        given().queryParam("limit", 100)
+        asOperator()
+                .queryParam("limit", 100)
                 .get("/inventory/" + sku + "/adjustments")
                 .then()
                 .statusCode(200)
@@ -84,21 +87,24 @@ class StockAdjustmentTests {
                 .body("type", endsWith("/not-enough-stock"));
 
         assertThat(products.find(sku).orElseThrow().available()).isEqualTo(3);
-        given().get("/inventory/" + sku + "/adjustments").then().body("items.size()", equalTo(0));
+        asOperator().get("/inventory/" + sku + "/adjustments").then().body("items.size()", equalTo(0));
     }
 
     @Test
-    void theAuditTrailListsAdjustmentsNewestFirstWithTheirReasons() {
+    void theAuditTrailListsAdjustmentsNewestFirstWithTheirReasonsAndOperator() {
         var sku = newProduct(0);
         adjust(sku, 20, "delivery 4711").then().statusCode(201).body("stock.available", equalTo(20));
         adjust(sku, -1, "damaged").then().statusCode(201).body("stock.available", equalTo(19));
 
-        given().get("/inventory/" + sku + "/adjustments")
+        asOperator()
+                .get("/inventory/" + sku + "/adjustments")
                 .then()
                 .statusCode(200)
                 .body("items.reason", equalTo(List.of("damaged", "delivery 4711")))
-                .body("items.quantity", equalTo(List.of(-1, 20)));
-        given().queryParam("limit", 1)
+                .body("items.quantity", equalTo(List.of(-1, 20)))
+                .body("items.by", equalTo(List.of("operator-1", "operator-1")));
+        asOperator()
+                .queryParam("limit", 1)
                 .get("/inventory/" + sku + "/adjustments")
                 .then()
                 .body("items.reason", equalTo(List.of("damaged")))
@@ -127,7 +133,8 @@ class StockAdjustmentTests {
         var sku = newProduct(5);
 
         adjust(sku, 0, "nothing").then().statusCode(400).body("errors[0].field", equalTo("quantity"));
-        given().contentType(ContentType.JSON)
+        asOperator()
+                .contentType(ContentType.JSON)
                 .body("{\"reason\":\"no quantity\"}")
                 .post("/inventory/" + sku + "/adjustments")
                 .then()
@@ -145,15 +152,21 @@ class StockAdjustmentTests {
     }
 
     private static io.restassured.response.Response adjust(String sku, int quantity, String reason) {
-        return given().contentType(ContentType.JSON)
+        return asOperator()
+                .contentType(ContentType.JSON)
                 .body("{\"quantity\":%d,\"reason\":\"%s\"}".formatted(quantity, reason))
                 .post("/inventory/" + sku + "/adjustments");
     }
 
     private static io.restassured.response.Response adjustWithKey(String sku, int quantity, String reason, String key) {
-        return given().contentType(ContentType.JSON)
+        return asOperator()
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
                 .body("{\"quantity\":%d,\"reason\":\"%s\"}".formatted(quantity, reason))
                 .post("/inventory/" + sku + "/adjustments");
+    }
+
+    private static RequestSpecification asOperator() {
+        return given().auth().oauth2(TestTokens.operator());
     }
 }

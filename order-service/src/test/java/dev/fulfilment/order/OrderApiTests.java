@@ -1,9 +1,10 @@
 package dev.fulfilment.order;
 
+import static dev.fulfilment.order.Orders.asCustomer;
+import static dev.fulfilment.order.Orders.asOperator;
 import static dev.fulfilment.order.Orders.body;
 import static dev.fulfilment.order.Orders.place;
 import static dev.fulfilment.order.Orders.uniqueCustomer;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,9 +39,10 @@ class OrderApiTests {
         var customer = uniqueCustomer();
         var traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-        var response = given().contentType(ContentType.JSON)
+        var response = asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-                .body(body(customer, "KEYBOARD-01", 2))
+                .body(body("KEYBOARD-01", 2))
                 .when()
                 .post("/orders")
                 .then()
@@ -65,17 +67,19 @@ class OrderApiTests {
         var customer = uniqueCustomer();
         var key = UUID.randomUUID().toString();
 
-        var first = given().contentType(ContentType.JSON)
+        var first = asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(body(customer, "MOUSE-01", 1))
+                .body(body("MOUSE-01", 1))
                 .when()
                 .post("/orders")
                 .then()
                 .statusCode(202)
                 .extract();
-        var second = given().contentType(ContentType.JSON)
+        var second = asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(body(customer, "MOUSE-01", 1))
+                .body(body("MOUSE-01", 1))
                 .when()
                 .post("/orders")
                 .then()
@@ -85,24 +89,26 @@ class OrderApiTests {
 
         assertThat(second.asString()).isEqualTo(first.asString());
         assertThat(second.header("Location")).isEqualTo(first.header("Location"));
-        given().queryParam("customerId", customer).when().get("/orders").then().body("items", hasSize(1));
+        asCustomer(customer).when().get("/orders").then().body("items", hasSize(1));
     }
 
     @Test
     void theSameIdempotencyKeyWithAnotherBodyIs422AndPlacesNothing() {
         var customer = uniqueCustomer();
         var key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON)
+        asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(body(customer, "MOUSE-01", 1))
+                .body(body("MOUSE-01", 1))
                 .when()
                 .post("/orders")
                 .then()
                 .statusCode(202);
 
-        given().contentType(ContentType.JSON)
+        asCustomer(customer)
+                .contentType(ContentType.JSON)
                 .header("Idempotency-Key", key)
-                .body(body(customer, "MOUSE-01", 3))
+                .body(body("MOUSE-01", 3))
                 .when()
                 .post("/orders")
                 .then()
@@ -110,24 +116,29 @@ class OrderApiTests {
                 .contentType("application/problem+json")
                 .body("type", endsWith("/idempotency-key-reused"));
 
-        given().queryParam("customerId", customer).when().get("/orders").then().body("items", hasSize(1));
+        asCustomer(customer).when().get("/orders").then().body("items", hasSize(1));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            malformed JSON            | {"customerId":"CUSTOMER","lines":[                                            | ''
+            malformed JSON            | {"lines":[                                                                     | ''
             zero quantity             | QUANTITY 0                                                                     | lines[0].quantity
             negative quantity         | QUANTITY -3                                                                    | lines[0].quantity
             quantity too large        | QUANTITY 1001                                                                  | lines[0].quantity
             quantity not a number     | QUANTITY "many"                                                                | lines[0].quantity
-            missing quantity          | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01"}],"shippingAddress":ADDRESS} | lines[0].quantity
-            empty lines               | {"customerId":"CUSTOMER","lines":[],"shippingAddress":ADDRESS}                   | lines
-            lower-case sku            | {"customerId":"CUSTOMER","lines":[{"sku":"mouse","quantity":1}],"shippingAddress":ADDRESS} | lines[0].sku
-            duplicate sku             | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01","quantity":1},{"sku":"MOUSE-01","quantity":2}],"shippingAddress":ADDRESS} | lines[1].sku
-            unknown field             | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":ADDRESS,"discount":50} | discount
-            missing address           | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01","quantity":1}]}              | shippingAddress
-            bad country               | {"customerId":"CUSTOMER","lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":{"recipient":"A","line1":"B","city":"C","postalCode":"D","country":"England"}} | shippingAddress.country
-            blank customer            | {"customerId":" ","lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":ADDRESS} | customerId
+            fractional quantity       | QUANTITY 1.5                                                                   | lines[0].quantity
+            quantity as a string      | QUANTITY "1"                                                                   | lines[0].quantity
+            missing quantity          | {"lines":[{"sku":"MOUSE-01"}],"shippingAddress":ADDRESS}                       | lines[0].quantity
+            empty lines               | {"lines":[],"shippingAddress":ADDRESS}                                         | lines
+            lower-case sku            | {"lines":[{"sku":"mouse","quantity":1}],"shippingAddress":ADDRESS}             | lines[0].sku
+            sku as a number           | {"lines":[{"sku":42,"quantity":1}],"shippingAddress":ADDRESS}                  | lines[0].sku
+            duplicate sku             | {"lines":[{"sku":"MOUSE-01","quantity":1},{"sku":"MOUSE-01","quantity":2}],"shippingAddress":ADDRESS} | lines[1].sku
+            unknown field             | {"lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":ADDRESS,"discount":50} | discount
+            a customer of its choice  | {"customerId":"someone-else","lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":ADDRESS} | customerId
+            missing address           | {"lines":[{"sku":"MOUSE-01","quantity":1}]}                                    | shippingAddress
+            bad country               | {"lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":{"recipient":"A","line1":"B","city":"C","postalCode":"D","country":"England"}} | shippingAddress.country
+            recipient as a number     | {"lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":{"recipient":42,"line1":"B","city":"C","postalCode":"D","country":"GB"}} | shippingAddress.recipient
+            recipient too long        | {"lines":[{"sku":"MOUSE-01","quantity":1}],"shippingAddress":{"recipient":"LONG","line1":"B","city":"C","postalCode":"D","country":"GB"}} | shippingAddress.recipient
             body is an array          | []                                                                             | ''
             """)
     void badInputIs400ProblemJsonNamingTheFieldAndPlacesNothing(String name, String template, String field) {
@@ -135,12 +146,12 @@ class OrderApiTests {
         var address =
                 "{\"recipient\":\"Ada\",\"line1\":\"1 Road\",\"city\":\"London\",\"postalCode\":\"N1\",\"country\":\"GB\"}";
         var requestBody = template.startsWith("QUANTITY")
-                ? "{\"customerId\":\"CUSTOMER\",\"lines\":[{\"sku\":\"MOUSE-01\",\"quantity\":" + template.substring(9)
+                ? "{\"lines\":[{\"sku\":\"MOUSE-01\",\"quantity\":" + template.substring(9)
                         + "}],\"shippingAddress\":ADDRESS}"
                 : template;
-        requestBody = requestBody.replace("CUSTOMER", customer).replace("ADDRESS", address);
+        requestBody = requestBody.replace("ADDRESS", address).replace("LONG", "x".repeat(201));
 
-        var problem = place(requestBody)
+        var problem = place(customer, requestBody)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
@@ -151,12 +162,7 @@ class OrderApiTests {
             assertThat(problem.jsonPath().getList("errors.field", String.class)).contains(field);
         }
         assertThat(problem.asString()).doesNotContain("Exception").doesNotContain("at dev.");
-        given().queryParam("customerId", customer)
-                .when()
-                .get("/orders")
-                .then()
-                .statusCode(200)
-                .body("items", hasSize(0));
+        asCustomer(customer).when().get("/orders").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -165,7 +171,8 @@ class OrderApiTests {
                 .mapToObj(i -> "{\"sku\":\"SKU-" + i + "\",\"quantity\":1}")
                 .collect(Collectors.joining(","));
         place(
-                        "{\"customerId\":\"" + uniqueCustomer() + "\",\"lines\":[" + lines + "],\"shippingAddress\":"
+                        uniqueCustomer(),
+                        "{\"lines\":[" + lines + "],\"shippingAddress\":"
                                 + "{\"recipient\":\"A\",\"line1\":\"B\",\"city\":\"C\",\"postalCode\":\"D\",\"country\":\"GB\"}}")
                 .then()
                 .statusCode(400)
@@ -174,15 +181,33 @@ class OrderApiTests {
     }
 
     @Test
+    void aBodyOverTheLimitIs413AndPlacesNothing() {
+        var customer = uniqueCustomer();
+        var huge = body("MOUSE-01", 1).replace("Ada Lovelace", "A".repeat(300 * 1024));
+
+        place(customer, huge).then().statusCode(413);
+
+        asCustomer(customer).when().get("/orders").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
     void anUnknownOrderIs404ProblemJson() {
-        given().when()
+        var customer = uniqueCustomer();
+        asCustomer(customer)
+                .when()
                 .get("/orders/" + UUID.randomUUID())
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", endsWith("/order-not-found"));
-        given().when().get("/orders/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
-        given().when()
+        asCustomer(customer)
+                .when()
+                .get("/orders/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        asCustomer(customer)
+                .when()
                 .post("/orders/" + UUID.randomUUID() + "/cancel")
                 .then()
                 .statusCode(404)
@@ -216,14 +241,14 @@ class OrderApiTests {
         var customer = uniqueCustomer();
         var orderId = Orders.placeOrder(customer);
 
-        given().queryParam("customerId", customer)
+        asCustomer(customer)
                 .queryParam("status", "PENDING")
                 .when()
                 .get("/orders")
                 .then()
                 .statusCode(200)
                 .body("items[0].id", equalTo(orderId.toString()));
-        given().queryParam("customerId", customer)
+        asCustomer(customer)
                 .queryParam("status", "DELIVERED")
                 .when()
                 .get("/orders")
@@ -235,7 +260,8 @@ class OrderApiTests {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({"limit,0", "limit,101", "limit,ten", "status,LOST", "cursor,not-a-cursor"})
     void badListParametersAre400ProblemJson(String parameter, String value) {
-        given().queryParam(parameter, value)
+        asOperator()
+                .queryParam(parameter, value)
                 .when()
                 .get("/orders")
                 .then()
@@ -248,7 +274,7 @@ class OrderApiTests {
 
     /** One page of two of the customer's orders, after the cursor (null: the first page). */
     private static Page page(String customerId, String cursor) {
-        var request = given().queryParam("customerId", customerId).queryParam("limit", 2);
+        var request = asCustomer(customerId).queryParam("limit", 2);
         if (cursor != null) {
             request.queryParam("cursor", cursor);
         }

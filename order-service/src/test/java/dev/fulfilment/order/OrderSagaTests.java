@@ -1,9 +1,10 @@
 package dev.fulfilment.order;
 
+import static dev.fulfilment.order.Orders.asCustomer;
+import static dev.fulfilment.order.Orders.asOperator;
 import static dev.fulfilment.order.Orders.placeOrder;
 import static dev.fulfilment.order.Orders.status;
 import static dev.fulfilment.order.Orders.uniqueCustomer;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
@@ -60,7 +61,8 @@ class OrderSagaTests {
         reply(orderId, new ShipmentScheduled(shipmentId));
 
         awaitStatus(orderId, "CONFIRMED");
-        given().when()
+        asOperator()
+                .when()
                 .get("/orders/" + orderId)
                 .then()
                 .body("shipmentId", equalTo(shipmentId.toString()))
@@ -76,7 +78,8 @@ class OrderSagaTests {
                 new InventoryReserved(List.of(new ReservedLine("KEYBOARD-01", 3, new BigDecimal("89.10"))), "EUR"));
 
         awaitStatus(orderId, "INVENTORY_RESERVED");
-        given().when()
+        asOperator()
+                .when()
                 .get("/orders/" + orderId)
                 .then()
                 .body("lines[0].unitPrice", equalTo(89.10f))
@@ -93,7 +96,8 @@ class OrderSagaTests {
         reply(orderId, new InventoryReserved(List.of(new ReservedLine("KEYBOARD-01", 1, null)), null), 1);
 
         awaitStatus(orderId, "INVENTORY_RESERVED");
-        given().when()
+        asOperator()
+                .when()
                 .get("/orders/" + orderId)
                 .then()
                 .body("total", org.hamcrest.Matchers.nullValue())
@@ -122,7 +126,8 @@ class OrderSagaTests {
                                 .receivedOfType(orderId, "CreateShipment")
                                 .size()
                         == 1);
-        given().when()
+        asOperator()
+                .when()
                 .get("/orders/" + orderId)
                 .then()
                 .body("timeline.status", equalTo(List.of("PENDING", "INVENTORY_RESERVED", "CONFIRMED")));
@@ -149,7 +154,8 @@ class OrderSagaTests {
 
     @Test
     void cancellingAConfirmedOrderCancelsTheShipmentThenReleasesTheStock() {
-        var orderId = placeOrder(uniqueCustomer());
+        var customer = uniqueCustomer();
+        var orderId = placeOrder(customer);
         var shipmentId = UUID.randomUUID();
         reply(
                 orderId,
@@ -157,7 +163,8 @@ class OrderSagaTests {
         reply(orderId, new ShipmentScheduled(shipmentId));
         awaitStatus(orderId, "CONFIRMED");
 
-        given().when()
+        asCustomer(customer)
+                .when()
                 .post("/orders/" + orderId + "/cancel")
                 .then()
                 .statusCode(202)
@@ -177,7 +184,8 @@ class OrderSagaTests {
 
     @Test
     void aShippedOrderCannotBeCancelled() {
-        var orderId = placeOrder(uniqueCustomer());
+        var customer = uniqueCustomer();
+        var orderId = placeOrder(customer);
         var shipmentId = UUID.randomUUID();
         reply(
                 orderId,
@@ -185,7 +193,8 @@ class OrderSagaTests {
         reply(orderId, new ShipmentDispatched(shipmentId));
         awaitStatus(orderId, "SHIPPED");
 
-        given().when()
+        asCustomer(customer)
+                .when()
                 .post("/orders/" + orderId + "/cancel")
                 .then()
                 .statusCode(409)

@@ -2,11 +2,13 @@ package dev.fulfilment.order;
 
 import static io.restassured.RestAssured.given;
 
+import dev.fulfilment.devstack.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
-/** Test set-up: placing orders over HTTP. */
+/** Test set-up: placing and reading orders over HTTP, signed in as the API's callers. */
 final class Orders {
 
     private Orders() {}
@@ -15,15 +17,29 @@ final class Orders {
         return "c-" + UUID.randomUUID();
     }
 
-    static String body(String customerId, String sku, int quantity) {
-        return """
-                {"customerId":"%s","lines":[{"sku":"%s","quantity":%d}],
-                 "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 St James's Square","city":"London",
-                                    "postalCode":"SW1Y 4JH","country":"GB"}}""".formatted(customerId, sku, quantity);
+    /** Requests signed in as this customer. */
+    static RequestSpecification asCustomer(String customerId) {
+        return given().auth().oauth2(TestTokens.customer(customerId));
     }
 
-    static Response place(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/orders");
+    /** Requests signed in as an operator of the back office. */
+    static RequestSpecification asOperator() {
+        return given().auth().oauth2(TestTokens.operator());
+    }
+
+    static String body(String sku, int quantity) {
+        return """
+                {"lines":[{"sku":"%s","quantity":%d}],
+                 "shippingAddress":{"recipient":"Ada Lovelace","line1":"12 St James's Square","city":"London",
+                                    "postalCode":"SW1Y 4JH","country":"GB"}}""".formatted(sku, quantity);
+    }
+
+    static Response place(String customerId, String body) {
+        return asCustomer(customerId)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/orders");
     }
 
     static UUID placeOrder(String customerId) {
@@ -31,7 +47,7 @@ final class Orders {
     }
 
     static UUID placeOrder(String customerId, String sku, int quantity) {
-        var id = place(body(customerId, sku, quantity))
+        var id = place(customerId, body(sku, quantity))
                 .then()
                 .statusCode(202)
                 .extract()
@@ -39,8 +55,10 @@ final class Orders {
         return UUID.fromString((String) id);
     }
 
+    /** The order's status, as the back office reads it. */
     static String status(UUID orderId) {
-        return given().when()
+        return asOperator()
+                .when()
                 .get("/orders/" + orderId)
                 .then()
                 .statusCode(200)

@@ -60,8 +60,9 @@ class RetentionTests {
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager
                         .createNativeQuery("""
-                        INSERT INTO idempotency_keys (idempotency_key, request_hash, order_id, response_body, created_at)
-                        VALUES (?1, ?2, ?3, '{}', ?4)""")
+                        INSERT INTO idempotency_keys
+                            (customer_id, idempotency_key, request_hash, order_id, response_body, created_at)
+                        VALUES ('c-retention', ?1, ?2, ?3, '{}', ?4)""")
                         .setParameter(1, key)
                         .setParameter(2, "0".repeat(64))
                         .setParameter(3, UUID.randomUUID())

@@ -12,10 +12,12 @@ import dev.fulfilment.contracts.messages.CancelShipment;
 import dev.fulfilment.contracts.messages.CreateShipment;
 import dev.fulfilment.contracts.messages.OrderLine;
 import dev.fulfilment.contracts.messages.ShippingAddress;
+import dev.fulfilment.devstack.TestTokens;
 import dev.fulfilment.support.messaging.EnvelopeCodec;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.support.testing.QueueProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +53,8 @@ class ShippingTests {
         var reply = orderEvents.awaitMessage(orderId, "ShipmentScheduled");
         assertThat(contracts.violations(reply.body())).isEmpty();
         var shipmentId = reply.body().at("/payload/shipmentId").asText();
-        given().queryParam("orderId", orderId.toString())
+        asWarehouse()
+                .queryParam("orderId", orderId.toString())
                 .when()
                 .get("/shipments")
                 .then()
@@ -77,7 +80,8 @@ class ShippingTests {
         var replies = orderEvents.receivedOfType(orderId, "ShipmentScheduled");
         assertThat(replies.get(1).body().at("/payload/shipmentId"))
                 .isEqualTo(replies.get(0).body().at("/payload/shipmentId"));
-        given().queryParam("orderId", orderId.toString())
+        asWarehouse()
+                .queryParam("orderId", orderId.toString())
                 .when()
                 .get("/shipments")
                 .then()
@@ -89,22 +93,26 @@ class ShippingTests {
         var orderId = UUID.randomUUID();
         var shipmentId = scheduledShipment(orderId);
 
-        given().when()
+        asCarrier()
+                .when()
                 .post("/shipments/" + shipmentId + "/deliver")
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json");
-        given().when()
+        asWarehouse()
+                .when()
                 .post("/shipments/" + shipmentId + "/dispatch")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("DISPATCHED"));
-        given().when()
+        asWarehouse()
+                .when()
                 .post("/shipments/" + shipmentId + "/dispatch")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("DISPATCHED"));
-        given().when()
+        asCarrier()
+                .when()
                 .post("/shipments/" + shipmentId + "/deliver")
                 .then()
                 .statusCode(200)
@@ -134,7 +142,8 @@ class ShippingTests {
         assertThat(contracts.violations(
                         orderEvents.awaitMessage(orderId, "ShipmentCancelled").body()))
                 .isEmpty();
-        given().when()
+        asWarehouse()
+                .when()
                 .post("/shipments/" + shipmentId + "/dispatch")
                 .then()
                 .statusCode(409)
@@ -146,14 +155,18 @@ class ShippingTests {
     void aDispatchedShipmentRefusesToBeCancelled() {
         var orderId = UUID.randomUUID();
         var shipmentId = scheduledShipment(orderId);
-        given().when().post("/shipments/" + shipmentId + "/dispatch").then().statusCode(200);
+        asWarehouse()
+                .when()
+                .post("/shipments/" + shipmentId + "/dispatch")
+                .then()
+                .statusCode(200);
 
         send(OutgoingMessage.caused(orderId, new CancelShipment("too late")));
 
         var refusal = orderEvents.awaitMessage(orderId, "ShipmentCancelRefused");
         assertThat(contracts.violations(refusal.body())).isEmpty();
         assertThat(refusal.body().at("/payload/shipmentStatus").asText()).isEqualTo("DISPATCHED");
-        given().when().get("/shipments/" + shipmentId).then().body("status", equalTo("DISPATCHED"));
+        asWarehouse().when().get("/shipments/" + shipmentId).then().body("status", equalTo("DISPATCHED"));
     }
 
     @Test
@@ -168,7 +181,8 @@ class ShippingTests {
                 .until(() ->
                         orderEvents.receivedOfType(orderId, "ShipmentCancelled").size() == 2);
         assertThat(orderEvents.receivedOfType(orderId, "ShipmentScheduled")).isEmpty();
-        given().queryParam("orderId", orderId.toString())
+        asWarehouse()
+                .queryParam("orderId", orderId.toString())
                 .when()
                 .get("/shipments")
                 .then()
@@ -177,23 +191,34 @@ class ShippingTests {
 
     @Test
     void badIdsAre4xxProblemJson() {
-        given().when()
+        asWarehouse()
+                .when()
                 .get("/shipments/" + UUID.randomUUID())
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("orderId", "not-a-uuid")
+        asWarehouse()
+                .queryParam("orderId", "not-a-uuid")
                 .when()
                 .get("/shipments")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("orderId"));
-        given().when().get("/shipments").then().statusCode(400).contentType("application/problem+json");
-        given().when()
+        asWarehouse().when().get("/shipments").then().statusCode(400).contentType("application/problem+json");
+        asWarehouse()
+                .when()
                 .post("/shipments/" + UUID.randomUUID() + "/dispatch")
                 .then()
                 .statusCode(404);
+    }
+
+    private static RequestSpecification asWarehouse() {
+        return given().auth().oauth2(TestTokens.warehouse());
+    }
+
+    private static RequestSpecification asCarrier() {
+        return given().auth().oauth2(TestTokens.carrier());
     }
 
     private String scheduledShipment(UUID orderId) {

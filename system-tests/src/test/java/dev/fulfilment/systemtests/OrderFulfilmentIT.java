@@ -44,9 +44,9 @@ class OrderFulfilmentIT {
                 .extract()
                 .<String>path("[0].id");
 
-        shop.shipmentAction(shipmentId, "dispatch").then().statusCode(200);
+        shop.dispatch(shipmentId).then().statusCode(200);
         shop.awaitStatus(orderId, "SHIPPED");
-        shop.shipmentAction(shipmentId, "deliver").then().statusCode(200);
+        shop.deliver(shipmentId).then().statusCode(200);
         shop.awaitStatus(orderId, "DELIVERED");
 
         shop.order(orderId)
@@ -100,7 +100,7 @@ class OrderFulfilmentIT {
         assertThat(shop.stock(sku)).isEqualTo(new Shop.Stock(5, 0));
         shop.shipmentOf(orderId).then().body("[0].status", equalTo("CANCELLED"));
         var shipmentId = shop.shipmentOf(orderId).then().extract().<String>path("[0].id");
-        shop.shipmentAction(shipmentId, "dispatch").then().statusCode(409);
+        shop.dispatch(shipmentId).then().statusCode(409);
     }
 
     @Test
@@ -109,7 +109,7 @@ class OrderFulfilmentIT {
         var orderId = shop.placeOrder(sku, 1);
         shop.awaitStatus(orderId, "CONFIRMED");
         var shipmentId = shop.shipmentOf(orderId).then().extract().<String>path("[0].id");
-        shop.shipmentAction(shipmentId, "dispatch").then().statusCode(200);
+        shop.dispatch(shipmentId).then().statusCode(200);
         shop.awaitStatus(orderId, "SHIPPED");
 
         shop.cancel(orderId).then().statusCode(409).contentType("application/problem+json");
@@ -151,23 +151,19 @@ class OrderFulfilmentIT {
         var sku = shop.newProduct(5);
         var customer = "customer-" + UUID.randomUUID();
         var key = UUID.randomUUID().toString();
-        var body = Shop.orderBody(customer, sku, 1);
+        var body = Shop.orderBody(sku, 1);
 
         List<String> ids;
         try (var executor = Executors.newFixedThreadPool(2)) {
-            var first = executor.submit(() -> shop.place(body, key));
-            var second = executor.submit(() -> shop.place(body, key));
+            var first = executor.submit(() -> shop.place(customer, body, key));
+            var second = executor.submit(() -> shop.place(customer, body, key));
             ids = List.of(
                     first.get().then().statusCode(202).extract().path("id"),
                     second.get().then().statusCode(202).extract().path("id"));
         }
 
         assertThat(ids.get(1)).isEqualTo(ids.get(0));
-        given().baseUri(system.url(Service.ORDER))
-                .queryParam("customerId", customer)
-                .get("/orders")
-                .then()
-                .body("items.size()", equalTo(1));
+        shop.asCustomer(Service.ORDER, customer).get("/orders").then().body("items.size()", equalTo(1));
         shop.awaitStatus(UUID.fromString(ids.get(0)), "CONFIRMED");
         assertThat(shop.stock(sku)).isEqualTo(new Shop.Stock(4, 1));
     }
@@ -198,27 +194,42 @@ class OrderFulfilmentIT {
     }
 
     @Test
-    void everyServiceIsReadyAndDescribesItsApi() {
+    void everyServiceIsReadyAndDescribesItsApiOnItsManagementPortOnly() {
         for (var service : Service.values()) {
-            given().baseUri(system.url(service))
+            given().baseUri(system.managementUrl(service))
                     .get("/q/health/ready")
                     .then()
                     .statusCode(200)
                     .body("status", equalTo("UP"))
                     .body("checks.name", org.hamcrest.Matchers.hasItem("sqs-queues"));
-            given().baseUri(system.url(service)).get("/q/health/live").then().statusCode(200);
-            given().baseUri(system.url(service))
+            given().baseUri(system.managementUrl(service))
+                    .get("/q/health/live")
+                    .then()
+                    .statusCode(200);
+            given().baseUri(system.managementUrl(service))
                     .get("/q/openapi")
                     .then()
                     .statusCode(200)
-                    .body(org.hamcrest.Matchers.containsString("openapi:"));
-            given().baseUri(system.url(service)).get("/q/swagger-ui/").then().statusCode(200);
+                    .body(org.hamcrest.Matchers.containsString("openapi:"))
+                    .body(org.hamcrest.Matchers.containsString(system.url(service)));
+            given().baseUri(system.managementUrl(service))
+                    .get("/q/swagger-ui/")
+                    .then()
+                    .statusCode(200);
+            for (var managementPath : List.of("/q/health/ready", "/q/openapi", "/q/swagger-ui/")) {
+                given().baseUri(system.url(service))
+                        .get(managementPath)
+                        .then()
+                        .statusCode(org.hamcrest.Matchers.either(equalTo(404))
+                                .or(equalTo(401))
+                                .or(equalTo(403)));
+            }
         }
-        given().baseUri(system.url(Service.INVENTORY))
+        given().baseUri(system.managementUrl(Service.INVENTORY))
                 .get("/q/health/ready")
                 .then()
                 .body("checks.name", org.hamcrest.Matchers.hasItem("dynamodb-table"));
-        given().baseUri(system.url(Service.ORDER))
+        given().baseUri(system.managementUrl(Service.ORDER))
                 .get("/q/health/ready")
                 .then()
                 .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));

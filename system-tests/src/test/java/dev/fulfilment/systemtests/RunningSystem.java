@@ -2,6 +2,7 @@ package dev.fulfilment.systemtests;
 
 import dev.fulfilment.contracts.Destination;
 import dev.fulfilment.devstack.DevStack;
+import dev.fulfilment.devstack.LocalIssuer;
 import dev.fulfilment.devstack.LocalServers;
 import dev.fulfilment.devstack.Service;
 import java.net.URI;
@@ -80,6 +81,16 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
 
     public String url(Service service) {
         return stack.url(service);
+    }
+
+    /** Health, the API description and Swagger UI of the service. */
+    public String managementUrl(Service service) {
+        return stack.managementUrl(service);
+    }
+
+    /** The issuer whose tokens the services accept. */
+    public LocalIssuer issuer() {
+        return stack.issuer();
     }
 
     public SqsClient sqs() {

@@ -3,29 +3,52 @@ package dev.fulfilment.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import dev.fulfilment.devstack.LocalIssuer;
 import dev.fulfilment.devstack.Service;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** The system as a user sees it: HTTP calls to the three services, and waits with telling failures. */
+/**
+ * The system as its users see it, each signed in with a token of dev-stack's issuer: customers
+ * place and cancel orders, an operator stocks the catalogue and follows orders, the warehouse
+ * dispatches and the carrier delivers. HTTP calls to the three services, and waits with telling
+ * failures.
+ */
 final class Shop {
 
     private final RunningSystem system;
+    private final String operator;
+    private final Map<UUID, String> customers = new ConcurrentHashMap<>();
 
     Shop(RunningSystem system) {
         this.system = system;
+        this.operator = system.issuer().token(LocalIssuer.Caller.OPERATOR, "system-tests");
+    }
+
+    /** Requests to the service signed in as a customer. */
+    RequestSpecification asCustomer(Service service, String customerId) {
+        return given().baseUri(system.url(service))
+                .auth()
+                .oauth2(system.issuer().token(LocalIssuer.Caller.CUSTOMER, customerId));
+    }
+
+    /** Requests to the service signed in as an operator of the back office. */
+    RequestSpecification asOperator(Service service) {
+        return given().baseUri(system.url(service)).auth().oauth2(operator);
     }
 
     /** A product of this test's own, so that tests never share stock. */
     String newProduct(long available) {
         var sku = "SYS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        given().baseUri(system.url(Service.INVENTORY))
+        asOperator(Service.INVENTORY)
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", "System test product", "unitPrice", 5, "available", available))
                 .put("/inventory/" + sku)
@@ -36,7 +59,7 @@ final class Shop {
 
     /** Sets a product's price, as an operator does; its stock is left alone. */
     void changePrice(String sku, String unitPrice) {
-        given().baseUri(system.url(Service.INVENTORY))
+        asOperator(Service.INVENTORY)
                 .contentType(ContentType.JSON)
                 .body("{\"name\":\"System test product\",\"unitPrice\":" + unitPrice + "}")
                 .put("/inventory/" + sku)
@@ -56,15 +79,15 @@ final class Shop {
                 product.jsonPath().getLong("available"), product.jsonPath().getLong("reserved"));
     }
 
-    static String orderBody(String customerId, String sku, int quantity) {
+    static String orderBody(String sku, int quantity) {
         return """
-                {"customerId":"%s","lines":[{"sku":"%s","quantity":%d}],
+                {"lines":[{"sku":"%s","quantity":%d}],
                  "shippingAddress":{"recipient":"Grace Hopper","line1":"1 Navy Yard","city":"Arlington",
-                                    "postalCode":"22202","country":"US"}}""".formatted(customerId, sku, quantity);
+                                    "postalCode":"22202","country":"US"}}""".formatted(sku, quantity);
     }
 
-    Response place(String body, String idempotencyKey) {
-        var request = given().baseUri(system.url(Service.ORDER))
+    Response place(String customerId, String body, String idempotencyKey) {
+        var request = asCustomer(Service.ORDER, customerId)
                 .contentType(ContentType.JSON)
                 .body(body);
         if (idempotencyKey != null) {
@@ -73,32 +96,51 @@ final class Shop {
         return request.post("/orders");
     }
 
+    /** An order of a new customer's, who is the one that may cancel it. */
     UUID placeOrder(String sku, int quantity) {
-        var response = place(orderBody("customer-" + UUID.randomUUID(), sku, quantity), null);
+        var customer = "customer-" + UUID.randomUUID();
+        var response = place(customer, orderBody(sku, quantity), null);
         response.then().statusCode(202);
-        return UUID.fromString(response.path("id"));
+        var orderId = UUID.fromString(response.path("id"));
+        customers.put(orderId, customer);
+        return orderId;
     }
 
+    /** The order as the back office reads it. */
     Response order(UUID orderId) {
-        return given().baseUri(system.url(Service.ORDER)).get("/orders/" + orderId);
+        return asOperator(Service.ORDER).get("/orders/" + orderId);
     }
 
     String status(UUID orderId) {
         return order(orderId).then().statusCode(200).extract().path("status");
     }
 
+    /** The customer who placed the order cancels it. */
     Response cancel(UUID orderId) {
-        return given().baseUri(system.url(Service.ORDER)).post("/orders/" + orderId + "/cancel");
+        return asCustomer(Service.ORDER, customers.get(orderId)).post("/orders/" + orderId + "/cancel");
     }
 
+    /** The order's shipment, as the warehouse reads it. */
     Response shipmentOf(UUID orderId) {
-        return given().baseUri(system.url(Service.SHIPPING))
+        return as(LocalIssuer.Caller.WAREHOUSE)
                 .queryParam("orderId", orderId.toString())
                 .get("/shipments");
     }
 
-    Response shipmentAction(String shipmentId, String action) {
-        return given().baseUri(system.url(Service.SHIPPING)).post("/shipments/" + shipmentId + "/" + action);
+    /** The warehouse hands the shipment to the carrier. */
+    Response dispatch(String shipmentId) {
+        return as(LocalIssuer.Caller.WAREHOUSE).post("/shipments/" + shipmentId + "/dispatch");
+    }
+
+    /** The carrier reports the shipment delivered. */
+    Response deliver(String shipmentId) {
+        return as(LocalIssuer.Caller.CARRIER).post("/shipments/" + shipmentId + "/deliver");
+    }
+
+    private RequestSpecification as(LocalIssuer.Caller machine) {
+        return given().baseUri(system.url(Service.SHIPPING))
+                .auth()
+                .oauth2(system.issuer().token(machine, null));
     }
 
     /** Waits for the status; on failure the message shows the order's timeline and the queues. */

@@ -2,7 +2,10 @@ package dev.fulfilment.inventory.product;
 
 import dev.fulfilment.inventory.InventoryConfig;
 import dev.fulfilment.support.problem.InvalidRequestException;
+import dev.fulfilment.support.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -64,6 +67,7 @@ public class ProductResource {
             @PositiveOrZero @Max(1_000_000_000) Long available) {}
 
     @GET
+    @PermitAll
     @Operation(
             summary = "The catalogue with prices and stock, a page at a time",
             description = "Pages of at most " + MAX_PAGE + " products, in a stable order that is not alphabetical: "
@@ -84,6 +88,7 @@ public class ProductResource {
 
     @GET
     @Path("/{sku}")
+    @PermitAll
     @Operation(summary = "One product with its price and stock; its ETag is what If-Match takes")
     @APIResponse(
             responseCode = "200",
@@ -99,6 +104,7 @@ public class ProductResource {
     @PUT
     @Path("/{sku}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(
             summary = "Create a product, or set its name and price",
             description = "A new product starts with `available` units (0 if absent). For a product that exists, "

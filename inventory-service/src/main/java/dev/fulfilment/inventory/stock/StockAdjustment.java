@@ -8,5 +8,6 @@ import java.util.UUID;
  *
  * @param quantity units added (positive) or removed (negative)
  * @param reason why, in the operator's words: a delivery, a count, damage
+ * @param by the operator who made it (the subject of their token)
  */
-public record StockAdjustment(UUID id, String sku, int quantity, String reason, Instant at) {}
+public record StockAdjustment(UUID id, String sku, int quantity, String reason, String by, Instant at) {}

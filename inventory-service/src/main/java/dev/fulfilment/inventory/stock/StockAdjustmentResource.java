@@ -5,7 +5,10 @@ import dev.fulfilment.inventory.product.Product;
 import dev.fulfilment.inventory.product.ProductNotFoundException;
 import dev.fulfilment.inventory.product.ProductRepository;
 import dev.fulfilment.support.problem.InvalidRequestException;
+import dev.fulfilment.support.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,20 +37,28 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Stock changes of a product, relative, and their audit trail. */
+/** Stock changes of a product, relative, and their audit trail: the back office's. */
 @Path("/inventory/{sku}/adjustments")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@RolesAllowed(Roles.OPERATOR)
 public class StockAdjustmentResource {
 
     private final StockAdjustments adjustments;
     private final ProductRepository products;
     private final String currency;
 
-    StockAdjustmentResource(StockAdjustments adjustments, ProductRepository products, InventoryConfig config) {
+    private final SecurityIdentity identity;
+
+    StockAdjustmentResource(
+            StockAdjustments adjustments,
+            ProductRepository products,
+            InventoryConfig config,
+            SecurityIdentity identity) {
         this.adjustments = adjustments;
         this.products = products;
         this.currency = config.currency();
+        this.identity = identity;
     }
 
     /**
@@ -60,10 +71,11 @@ public class StockAdjustmentResource {
             @NotBlank @Size(max = 200) String reason) {}
 
     /** An adjustment as the API shows it. */
-    public record AdjustmentView(UUID id, int quantity, String reason, Instant at) {
+    public record AdjustmentView(UUID id, int quantity, String reason, String by, Instant at) {
 
         static AdjustmentView of(StockAdjustment adjustment) {
-            return new AdjustmentView(adjustment.id(), adjustment.quantity(), adjustment.reason(), adjustment.at());
+            return new AdjustmentView(
+                    adjustment.id(), adjustment.quantity(), adjustment.reason(), adjustment.by(), adjustment.at());
         }
     }
 
@@ -103,7 +115,12 @@ public class StockAdjustmentResource {
         if (request.quantity() == 0) {
             throw new InvalidRequestException("quantity", "must not be 0");
         }
-        var applied = adjustments.adjust(sku, request.quantity(), request.reason(), idempotencyKey);
+        var applied = adjustments.adjust(
+                sku,
+                request.quantity(),
+                request.reason(),
+                identity.getPrincipal().getName(),
+                idempotencyKey);
         var result = new AdjustmentResult(
                 AdjustmentView.of(applied.adjustment()), StockView.of(applied.product(), currency));
         return Response.status(applied.replayed() ? Response.Status.OK : Response.Status.CREATED)

@@ -59,11 +59,12 @@ public class StockAdjustments {
      * Adds (or removes) units. Removing more than are available is refused: reserved units
      * belong to orders.
      *
+     * @param by the operator who makes it
      * @param idempotencyKey null, or the client's key: the same key and change apply once
      */
-    public Applied adjust(String sku, int quantity, String reason, String idempotencyKey) {
+    public Applied adjust(String sku, int quantity, String reason, String by, String idempotencyKey) {
         for (int attempt = 1; ; attempt++) {
-            var adjustment = new StockAdjustment(UUID.randomUUID(), sku, quantity, reason, Instant.now());
+            var adjustment = new StockAdjustment(UUID.randomUUID(), sku, quantity, reason, by, Instant.now());
             try {
                 dynamoDb.transactWriteItems(request -> request.transactItems(items(adjustment, idempotencyKey)));
                 return new Applied(adjustment, products.find(sku).orElseThrow(), false);
@@ -109,6 +110,7 @@ public class StockAdjustments {
         record.put("id", AttributeValue.fromS(adjustment.id().toString()));
         record.put("quantity", AttributeValue.fromN(Integer.toString(adjustment.quantity())));
         record.put("reason", AttributeValue.fromS(adjustment.reason()));
+        record.put("by", AttributeValue.fromS(adjustment.by()));
         record.put("at", AttributeValue.fromS(adjustment.at().toString()));
         items.add(TransactWriteItem.builder()
                 .put(Put.builder().tableName(table.name()).item(record).build())
@@ -190,6 +192,7 @@ public class StockAdjustments {
                 sku,
                 Integer.parseInt(item.get("quantity").n()),
                 item.get("reason").s(),
+                item.containsKey("by") ? item.get("by").s() : null,
                 Instant.parse(item.get("at").s()));
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The Idempotency-Key of POST /orders. The first request with a key claims it, runs, and
+ * The Idempotency-Key of POST /orders, a customer's own. The first request with a key claims it, runs, and
  * stores its response, all in one transaction; a later request with the same key and body
  * gets that response again and runs nothing; with another body it is refused. A concurrent
  * request with the same key waits on the key's row until the first commits, then finds it:
@@ -50,25 +50,27 @@ public class IdempotencyKeys {
     public record Response(UUID orderId, String body, boolean replayed) {}
 
     /**
-     * Runs the request unless its key was used before.
+     * Runs the request unless the customer used its key before.
      *
+     * @param customerId whose key it is; another customer's equal key is another key
      * @param request what the client sent; the same key must come with an equal request
      * @param firstTime runs the request, inside the key's transaction
      * @throws IdempotencyKeyReusedException when the key came with another request before
      */
-    public Response once(String key, Object request, Supplier<FirstResponse> firstTime) {
+    public Response once(String customerId, String key, Object request, Supplier<FirstResponse> firstTime) {
         var requestHash = sha256(json(request));
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (claim(key, requestHash)) {
+            if (claim(customerId, key, requestHash)) {
                 var first = firstTime.get();
                 var body = json(first.body());
-                store(key, first.orderId(), body);
+                store(customerId, key, first.orderId(), body);
                 return new Response(first.orderId(), body, false);
             }
             var row = (Object[]) entityManager
                     .createNativeQuery("""
                             SELECT request_hash, order_id, response_body FROM idempotency_keys
-                            WHERE idempotency_key = :key""")
+                            WHERE customer_id = :customer AND idempotency_key = :key""")
+                    .setParameter("customer", customerId)
                     .setParameter("key", key)
                     .getSingleResult();
             if (!requestHash.equals(((String) row[0]).trim())) {
@@ -79,12 +81,13 @@ public class IdempotencyKeys {
     }
 
     /** @return whether this request claimed the key; false when a request claimed it before */
-    private boolean claim(String key, String requestHash) {
+    private boolean claim(String customerId, String key, String requestHash) {
         return entityManager
                         .createNativeQuery("""
-                        INSERT INTO idempotency_keys (idempotency_key, request_hash, created_at)
-                        VALUES (:key, :hash, :now)
-                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                        INSERT INTO idempotency_keys (customer_id, idempotency_key, request_hash, created_at)
+                        VALUES (:customer, :key, :hash, :now)
+                        ON CONFLICT (customer_id, idempotency_key) DO NOTHING""")
+                        .setParameter("customer", customerId)
                         .setParameter("key", key)
                         .setParameter("hash", requestHash)
                         .setParameter("now", Instant.now())
@@ -92,12 +95,14 @@ public class IdempotencyKeys {
                 == 1;
     }
 
-    private void store(String key, UUID orderId, String body) {
+    private void store(String customerId, String key, UUID orderId, String body) {
         entityManager
-                .createNativeQuery(
-                        "UPDATE idempotency_keys SET order_id = :orderId, response_body = :body WHERE idempotency_key = :key")
+                .createNativeQuery("""
+                        UPDATE idempotency_keys SET order_id = :orderId, response_body = :body
+                        WHERE customer_id = :customer AND idempotency_key = :key""")
                 .setParameter("orderId", orderId)
                 .setParameter("body", body)
+                .setParameter("customer", customerId)
                 .setParameter("key", key)
                 .executeUpdate();
     }

@@ -3,6 +3,7 @@ package dev.fulfilment.order.rest;
 import dev.fulfilment.order.Order;
 import dev.fulfilment.order.OrderLine;
 import dev.fulfilment.order.ShippingAddress;
+import dev.fulfilment.order.service.Caller;
 import dev.fulfilment.order.service.OrderQuery;
 import dev.fulfilment.order.service.PlaceOrder;
 import java.util.List;
@@ -12,10 +13,10 @@ final class OrderMapping {
 
     private OrderMapping() {}
 
-    static PlaceOrder toCommand(PlaceOrderRequest request) {
+    static PlaceOrder toCommand(Caller.Customer customer, PlaceOrderRequest request) {
         var address = request.shippingAddress();
         return new PlaceOrder(
-                request.customerId(),
+                customer.id(),
                 request.lines().stream()
                         .map(line -> new OrderLine(line.sku(), line.quantity()))
                         .toList(),

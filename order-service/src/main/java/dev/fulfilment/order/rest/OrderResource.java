@@ -4,7 +4,10 @@ import dev.fulfilment.order.OrderStatus;
 import dev.fulfilment.order.idempotency.IdempotencyKeys;
 import dev.fulfilment.order.service.OrderQuery;
 import dev.fulfilment.order.service.OrderService;
+import dev.fulfilment.support.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,7 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The public ordering API. Blocking JDBC, so each request runs on a virtual thread. */
+/**
+ * The public ordering API: customers place, read, list and cancel their own orders; the back
+ * office reads everyone's. Blocking JDBC, so each request runs on a virtual thread.
+ */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
@@ -37,24 +43,29 @@ public class OrderResource {
 
     private final OrderService orders;
     private final IdempotencyKeys idempotencyKeys;
+    private final SecurityIdentity identity;
 
-    OrderResource(OrderService orders, IdempotencyKeys idempotencyKeys) {
+    OrderResource(OrderService orders, IdempotencyKeys idempotencyKeys, SecurityIdentity identity) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
+        this.identity = identity;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CUSTOMER)
     @Operation(
             summary = "Place an order",
-            description = "Accepted at once in status PENDING; GET the Location to follow it. With an Idempotency-Key, "
-                    + "the same key and body return the first response again and place nothing; "
-                    + "the same key with another body is refused with 422.")
+            description = "For the signed-in customer (the token's subject). Accepted at once in status PENDING; "
+                    + "GET the Location to follow it. With an Idempotency-Key, the same customer's same key "
+                    + "and body return the first response again and place nothing; the same key with another "
+                    + "body is refused with 422. Keys are the customer's own: another's never collides.")
     @APIResponse(
             responseCode = "202",
             description = "Accepted; the order is PENDING",
             content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body")
+    @APIResponse(responseCode = "413", description = "Body larger than 16 KiB")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     public Response place(
             @Parameter(description = "Any unique string up to 200 characters, e.g. a UUID")
@@ -63,12 +74,13 @@ public class OrderResource {
                     String idempotencyKey,
             @Valid @NotNull PlaceOrderRequest request,
             UriInfo uri) {
-        var command = OrderMapping.toCommand(request);
+        var customer = Callers.customer(identity);
+        var command = OrderMapping.toCommand(customer, request);
         if (idempotencyKey == null) {
             var order = orders.place(command);
             return accepted(uri, order.id, OrderMapping.toView(order), false);
         }
-        var response = idempotencyKeys.once(idempotencyKey, request, () -> {
+        var response = idempotencyKeys.once(customer.id(), idempotencyKey, request, () -> {
             var order = orders.place(command);
             return new IdempotencyKeys.FirstResponse(order.id, OrderMapping.toView(order));
         });
@@ -77,39 +89,50 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An order with its status and its timeline")
+    @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR})
+    @Operation(
+            summary = "An order with its status and its timeline",
+            description = "A customer reads its own orders; an operator reads any.")
     @APIResponse(responseCode = "200", description = "The order")
-    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "404", description = "No such order (of this customer's)")
     public OrderView get(@PathParam("id") UUID id) {
-        return OrderMapping.toView(orders.find(id));
+        return OrderMapping.toView(orders.find(id, Callers.of(identity)));
     }
 
     @GET
-    @Operation(summary = "Orders, newest first, a page at a time")
+    @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR})
+    @Operation(
+            summary = "Orders, newest first, a page at a time",
+            description = "A customer's listing holds its own orders only; an operator's holds everyone's, "
+                    + "or one customer's with customerId.")
     @APIResponse(responseCode = "200", description = "A page; nextCursor is absent on the last one")
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or cursor")
     public OrderPage list(
-            @QueryParam("customerId") @Size(max = 64) String customerId,
+            @Parameter(description = "Only this customer's orders (for operators; a customer sees its own)")
+                    @QueryParam("customerId")
+                    @Size(max = 64)
+                    String customerId,
             @QueryParam("status") OrderStatus status,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 200) String cursor) {
         var after = cursor == null ? null : OrderCursor.decode(cursor);
-        return OrderMapping.toPage(orders.list(new OrderQuery(customerId, status, limit, after)));
+        return OrderMapping.toPage(orders.list(new OrderQuery(customerId, status, limit, after), Callers.of(identity)));
     }
 
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed(Roles.CUSTOMER)
     @Operation(
             summary = "Cancel an order",
             description =
                     "Allowed until the shipment is dispatched. The order goes to CANCELLING at once, then to "
                             + "CANCELLED when the shipment is cancelled and the stock released. Cancelling again changes nothing.")
     @APIResponse(responseCode = "202", description = "The cancel is under way (or done)")
-    @APIResponse(responseCode = "404", description = "No such order")
+    @APIResponse(responseCode = "404", description = "No such order of this customer's")
     @APIResponse(responseCode = "409", description = "Too late: shipped, delivered or rejected")
     public Response cancel(@PathParam("id") UUID id) {
-        return Response.accepted(OrderMapping.toView(orders.cancel(id, "customer request")))
-                .build();
+        var order = orders.cancel(id, Callers.customer(identity), "customer request");
+        return Response.accepted(OrderMapping.toView(order)).build();
     }
 
     private static Response accepted(UriInfo uri, UUID orderId, Object body, boolean replayed) {

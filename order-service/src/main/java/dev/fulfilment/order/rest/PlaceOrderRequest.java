@@ -9,13 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** The body of POST /orders. */
+/** The body of POST /orders; the customer is the caller. */
 public record PlaceOrderRequest(
-        @NotBlank
-        @Size(max = 64)
-        @Pattern(regexp = "^[A-Za-z0-9._:@-]+$", message = "may hold letters, digits and . _ : @ - only")
-        String customerId,
-
         @NotNull @Size(min = 1, max = 50, message = "must hold 1 to 50 lines")
         List<@NotNull @Valid Line> lines,
 

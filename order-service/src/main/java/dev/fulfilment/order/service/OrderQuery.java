@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * Which orders to list, newest first.
  *
- * @param customerId only this customer's, or everyone's when null
+ * @param customerId only this customer's, or everyone's the caller may see when null
  * @param status only in this status, or any when null
  * @param limit at most this many
  * @param after only those after this position of an earlier listing, or from the newest when null

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.Hibernate;
 import org.hibernate.StaleStateException;
@@ -42,12 +43,16 @@ public class OrderService {
         return order;
     }
 
-    /** Cancels the order, trying again when a message changed it at the same moment. */
-    public Order cancel(UUID orderId, String reason) {
+    /**
+     * Cancels the customer's order, trying again when a message changed it at the same moment.
+     *
+     * @throws OrderNotFoundException when there is no such order of this customer's
+     */
+    public Order cancel(UUID orderId, Caller.Customer customer, String reason) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
-                    var order = load(orderId);
+                    var order = load(orderId, customer);
                     order.cancel(reason, Instant.now())
                             .forEach(command -> outbox.enqueue(OutgoingMessage.caused(orderId, command)));
                     order.flush();
@@ -61,19 +66,30 @@ public class OrderService {
         }
     }
 
+    /** @throws OrderNotFoundException when there is no such order the caller may see */
     @Transactional
-    public Order find(UUID orderId) {
-        return load(orderId);
+    public Order find(UUID orderId, Caller caller) {
+        return load(orderId, caller);
     }
 
-    /** Newest first, a page at a time; the orders come without their timelines. */
+    /**
+     * Newest first, a page at a time; the orders come without their timelines. A customer's
+     * listing holds its own orders only, whatever the query's customer.
+     */
     @Transactional
-    public OrderQuery.Page list(OrderQuery query) {
+    public OrderQuery.Page list(OrderQuery query, Caller caller) {
         var where = new StringBuilder("1 = 1");
         var parameters = new HashMap<String, Object>();
-        if (query.customerId() != null) {
+        var customerId = query.customerId();
+        if (caller instanceof Caller.Customer customer) {
+            if (customerId != null && !customerId.equals(customer.id())) {
+                return new OrderQuery.Page(List.of(), null);
+            }
+            customerId = customer.id();
+        }
+        if (customerId != null) {
             where.append(" and customerId = :customerId");
-            parameters.put("customerId", query.customerId());
+            parameters.put("customerId", customerId);
         }
         if (query.status() != null) {
             where.append(" and status = :status");
@@ -95,9 +111,9 @@ public class OrderService {
         return new OrderQuery.Page(page, next);
     }
 
-    private static Order load(UUID orderId) {
+    private static Order load(UUID orderId, Caller caller) {
         Order order = Order.findById(orderId);
-        if (order == null) {
+        if (order == null || !caller.maySee(order)) {
             throw new OrderNotFoundException(orderId);
         }
         Hibernate.initialize(order.lines);

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.fulfilment.contracts.ContractValidator;
 import dev.fulfilment.contracts.Envelope;
 import dev.fulfilment.contracts.MessageType;
@@ -20,8 +23,11 @@ public class EnvelopeCodec {
     EnvelopeCodec(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
         // The schema decides what a message may hold; a service that is strict about its
-        // HTTP bodies must not be stricter about its messages than the schema.
-        this.tolerantReader = objectMapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // HTTP bodies must not be stricter about its messages than the schema, which has
+        // amounts as decimal strings and may add fields in a later version.
+        var lenient = objectMapper.copy();
+        lenient.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        this.tolerantReader = lenient.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public String encode(OutgoingMessage message) {

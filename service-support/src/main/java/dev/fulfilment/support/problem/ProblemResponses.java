@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -33,6 +37,40 @@ public class ProblemResponses {
     public Response domain(DomainException e, UriInfo uri) {
         var errors = e.fieldErrors().isEmpty() ? null : e.fieldErrors();
         return respond(new Problem(type(e.problemType()), e.title(), e.status(), e.getMessage(), path(uri), errors));
+    }
+
+    /** No token, on an endpoint that needs one. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return unauthorized("this request needs a bearer token", "Bearer", uri);
+    }
+
+    /** A token that is not valid here: signature, issuer, expiry, client, token type. */
+    @ServerExceptionMapper
+    public Response invalidToken(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorized(
+                "the bearer token is not valid here (signature, issuer, expiry, client or type)",
+                "Bearer error=\"invalid_token\"",
+                uri);
+    }
+
+    /** A valid token without the role the request needs. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(
+                type("forbidden"),
+                "Not allowed",
+                403,
+                "the caller may not do this; a token of another kind of caller is needed",
+                path(uri),
+                null));
+    }
+
+    private Response unauthorized(String detail, String challenge, UriInfo uri) {
+        return Response.fromResponse(respond(
+                        new Problem(type("unauthorized"), "Authentication required", 401, detail, path(uri), null)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .build();
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,9 @@
 package dev.fulfilment.shipping.rest;
 
 import dev.fulfilment.shipping.service.ShipmentService;
+import dev.fulfilment.support.security.Roles;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +17,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Shipments: read by anyone, dispatched by the warehouse, delivered by the carrier's callback. */
+/**
+ * Shipments: read by the warehouse, the carrier and the back office; dispatched by the
+ * warehouse's system, delivered by the carrier's.
+ */
 @Path("/shipments")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
@@ -29,6 +34,7 @@ public class ShipmentResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.SHIPMENTS_READ, Roles.OPERATOR})
     @Operation(summary = "One shipment")
     @APIResponse(responseCode = "404", description = "No such shipment")
     public ShipmentView get(@PathParam("id") UUID id) {
@@ -36,6 +42,7 @@ public class ShipmentResource {
     }
 
     @GET
+    @RolesAllowed({Roles.SHIPMENTS_READ, Roles.OPERATOR})
     @Operation(summary = "The shipment of an order (a list of at most one)")
     public List<ShipmentView> byOrder(@QueryParam("orderId") @NotNull UUID orderId) {
         return shipments.findByOrder(orderId).map(ShipmentView::of).stream().toList();
@@ -43,6 +50,7 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/dispatch")
+    @RolesAllowed(Roles.SHIPMENTS_DISPATCH)
     @Operation(
             summary = "The warehouse handed the shipment to the carrier",
             description = "Sends ShipmentDispatched. Repeating it changes nothing.")
@@ -53,6 +61,7 @@ public class ShipmentResource {
 
     @POST
     @Path("/{id}/deliver")
+    @RolesAllowed(Roles.SHIPMENTS_DELIVER)
     @Operation(
             summary = "The carrier delivered the shipment",
             description = "Sends ShipmentDelivered. Repeating it changes nothing.")

@@ -1,0 +1,87 @@
+# modules/identity: the customers' and the staff user pools, the resource
+# server of the machine-to-machine scopes, the app clients.
+
+mock_provider "aws" {
+  mock_resource "aws_cognito_user_pool" {
+    defaults = { id = "eu-west-1_Mock12345", endpoint = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Mock12345" }
+  }
+}
+
+variables {
+  name   = "fulfilment-test"
+  region = "eu-west-1"
+}
+
+run "production_pools" {
+  command = apply
+
+  module {
+    source = "../../modules/identity"
+  }
+
+  variables {
+    production = true
+  }
+
+  assert {
+    condition     = aws_cognito_user_pool.customers.mfa_configuration == "OPTIONAL" && aws_cognito_user_pool.staff.mfa_configuration == "ON"
+    error_message = "MFA is the customer's choice and required of every operator."
+  }
+
+  assert {
+    condition     = aws_cognito_user_pool.staff.admin_create_user_config[0].allow_admin_create_user_only && !aws_cognito_user_pool.customers.admin_create_user_config[0].allow_admin_create_user_only
+    error_message = "Customers sign up; operators are created by an administrator only."
+  }
+
+  assert {
+    condition = alltrue([for pool in [aws_cognito_user_pool.customers, aws_cognito_user_pool.staff] :
+      pool.password_policy[0].minimum_length >= 12 && pool.password_policy[0].require_symbols && pool.password_policy[0].password_history_size > 0
+      && pool.deletion_protection == "ACTIVE" && pool.user_pool_tier == "PLUS" && pool.user_pool_add_ons[0].advanced_security_mode == "ENFORCED"
+    ])
+    error_message = "Both pools: long passwords of every kind of character that may not repeat recent ones, threat protection enforced, deletion protection."
+  }
+
+  assert {
+    condition     = aws_cognito_user_group.operator.name == "operator" && aws_cognito_user_group.operator.user_pool_id == aws_cognito_user_pool.staff.id
+    error_message = "Operators are the staff pool's group named operator (the role the services check)."
+  }
+
+  assert {
+    condition     = toset([for scope in aws_cognito_resource_server.fulfilment.scope : "${aws_cognito_resource_server.fulfilment.identifier}/${scope.scope_name}"]) == toset(["fulfilment/shipments.read", "fulfilment/shipments.dispatch", "fulfilment/shipments.deliver"])
+    error_message = "The resource server's scopes are the roles shipping-service checks."
+  }
+
+  assert {
+    condition = alltrue([for client in aws_cognito_user_pool_client.machine :
+      client.generate_secret && client.allowed_oauth_flows == toset(["client_credentials"]) && client.user_pool_id == aws_cognito_user_pool.staff.id
+    ]) && aws_cognito_user_pool_client.machine["warehouse"].allowed_oauth_scopes == toset(["fulfilment/shipments.read", "fulfilment/shipments.dispatch"]) && aws_cognito_user_pool_client.machine["carrier"].allowed_oauth_scopes == toset(["fulfilment/shipments.read", "fulfilment/shipments.deliver"])
+    error_message = "The warehouse and the carrier are confidential client-credentials clients of the staff pool with only their own scopes."
+  }
+
+  assert {
+    condition     = !aws_cognito_user_pool_client.web.generate_secret && aws_cognito_user_pool_client.web.user_pool_id == aws_cognito_user_pool.customers.id && aws_cognito_user_pool_client.web.prevent_user_existence_errors == "ENABLED"
+    error_message = "The shop's app is a public client of the customers' pool that does not reveal which users exist."
+  }
+
+  assert {
+    condition     = output.customers_issuer == "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Mock12345" && length(output.client_ids) == 4
+    error_message = "The services get each pool's issuer URL and the four app clients."
+  }
+}
+
+run "development_pools" {
+  command = plan
+
+  module {
+    source = "../../modules/identity"
+  }
+
+  variables {
+    production = false
+  }
+
+  assert {
+    condition     = aws_cognito_user_pool.staff.user_pool_tier == "ESSENTIALS" && aws_cognito_user_pool.staff.user_pool_add_ons[0].advanced_security_mode == "OFF" && aws_cognito_user_pool.staff.mfa_configuration == "ON"
+    error_message = "Outside production: the Essentials tier (threat protection needs Plus), MFA still required of operators."
+  }
+}
