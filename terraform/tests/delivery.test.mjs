@@ -94,3 +94,17 @@ test("docker-compose.yml runs the whole system with health-based start order", (
   assert.match(init, /CREATE DATABASE orders/);
   assert.match(init, /CREATE DATABASE shipping/);
 });
+
+test("each service stops within the task's stopTimeout: its shutdown grace and the consumer's are shorter", () => {
+  const taskDefinition = read("terraform/modules/service/task_definition.tf");
+  const stopTimeout = Number(taskDefinition.match(/stopTimeout\s*=\s*(\d+)/)[1]);
+  const consumerGrace = read("service-support/src/main/java/dev/fulfilment/support/messaging/MessagingConfig.java")
+    .match(/@WithDefault\("(\d+)s"\)\s*Duration shutdownGracePeriod/);
+  assert.ok(consumerGrace, "MessagingConfig names the consumer's shutdown grace period");
+  for (const service of SERVICES) {
+    const properties = read(`${service}/src/main/resources/application.properties`);
+    const shutdown = Number(properties.match(/^quarkus\.shutdown\.timeout=(\d+)s$/m)[1]);
+    assert.ok(shutdown < stopTimeout, `${service}: quarkus.shutdown.timeout ${shutdown}s < ECS stopTimeout ${stopTimeout}s`);
+    assert.ok(Number(consumerGrace[1]) < shutdown, `${service}: consumer grace < shutdown timeout`);
+  }
+});

@@ -168,6 +168,7 @@ module "observability" {
   cluster_name            = module.cluster.cluster_name
   queue_names             = module.messaging.queue_names
   dead_letter_queue_names = module.messaging.dead_letter_queue_names
+  saga_log_group_name     = module.service["order-service"].log_group_name
   services = { for service, _ in local.services : service => {
     target_group_arn_suffixes = module.service[service].target_group_arn_suffixes
     log_group_name            = module.service[service].log_group_name

@@ -186,3 +186,39 @@ resource "aws_cloudwatch_metric_alarm" "p99_latency" {
     return_data = true
   }
 }
+
+locals {
+  # The system's own metrics, beside AWS's.
+  metric_namespace = "OrderFulfilment/${var.name}"
+}
+
+# An order that waited past its deadlines and every reminder: order-service logs
+# it with the marker SAGA_STUCK (SagaDeadlines); each such line counts one.
+resource "aws_cloudwatch_log_metric_filter" "stuck_orders" {
+  name           = "${var.name}-stuck-orders"
+  log_group_name = var.saga_log_group_name
+  pattern        = "\"SAGA_STUCK\""
+
+  metric_transformation {
+    name          = "StuckOrders"
+    namespace     = local.metric_namespace
+    value         = "1"
+    default_value = "0"
+    unit          = "Count"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "stuck_orders" {
+  alarm_name          = "${var.name}-stuck-orders"
+  alarm_description   = "An order got no reply after every reminder (order-service log: SAGA_STUCK). Look into the dead-letter queues (./dev-stack/dead-letters, or the SQS console) and the order's timeline."
+  namespace           = local.metric_namespace
+  metric_name         = aws_cloudwatch_log_metric_filter.stuck_orders.metric_transformation[0].name
+  statistic           = "Sum"
+  period              = 300
+  evaluation_periods  = 1
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 0
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}

@@ -53,3 +53,8 @@ variable "oldest_message_threshold_seconds" {
   description = "Age of the oldest message in a queue above which the alarm fires."
   default     = 300
 }
+
+variable "saga_log_group_name" {
+  type        = string
+  description = "Log group of order-service, whose SAGA_STUCK lines count stuck orders."
+}

@@ -29,6 +29,7 @@ variables {
   }
   queue_names             = { "order-events" = "fulfilment-test-order-events" }
   dead_letter_queue_names = { "order-events" = "fulfilment-test-order-events-dlq" }
+  saga_log_group_name     = "/ecs/fulfilment-test/order-service"
 }
 
 run "alarms" {
@@ -53,13 +54,18 @@ run "alarms" {
   }
 
   assert {
+    condition     = aws_cloudwatch_log_metric_filter.stuck_orders.log_group_name == var.saga_log_group_name && aws_cloudwatch_log_metric_filter.stuck_orders.pattern == "\"SAGA_STUCK\"" && aws_cloudwatch_metric_alarm.stuck_orders.metric_name == aws_cloudwatch_log_metric_filter.stuck_orders.metric_transformation[0].name && aws_cloudwatch_metric_alarm.stuck_orders.namespace == aws_cloudwatch_log_metric_filter.stuck_orders.metric_transformation[0].namespace
+    error_message = "Every SAGA_STUCK line of order-service counts a stuck order, and one in five minutes alarms."
+  }
+
+  assert {
     condition     = aws_kms_key.alarms.enable_key_rotation
     error_message = "The key rotates."
   }
 
   assert {
     condition = alltrue([
-      for alarm in concat(values(aws_cloudwatch_metric_alarm.dead_letters), values(aws_cloudwatch_metric_alarm.oldest_message), values(aws_cloudwatch_metric_alarm.target_5xx), values(aws_cloudwatch_metric_alarm.p99_latency)) :
+      for alarm in concat(values(aws_cloudwatch_metric_alarm.dead_letters), values(aws_cloudwatch_metric_alarm.oldest_message), values(aws_cloudwatch_metric_alarm.target_5xx), values(aws_cloudwatch_metric_alarm.p99_latency), [aws_cloudwatch_metric_alarm.stuck_orders]) :
       alarm.alarm_actions == toset([aws_sns_topic.alarms.arn])
     ])
     error_message = "Every alarm notifies the topic."

@@ -44,7 +44,8 @@ public final class Benchmark {
                 workDirectory,
                 LocalServers.Ports.free(),
                 Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
-                true))) {
+                true,
+                false))) {
             var startups = new EnumMap<Service, List<Duration>>(Service.class);
             var rssAfterStart = new EnumMap<Service, Long>(Service.class);
             for (var service : Service.values()) {

@@ -26,13 +26,16 @@ public final class DevStack implements AutoCloseable {
      * @param serverPorts ports of PostgreSQL, ElasticMQ and the DynamoDB emulator (0: a free one)
      * @param servicePorts HTTP port of each service (0: free ones for its API and its management)
      * @param disposable for tests: throw-away PostgreSQL files, no fsync
+     * @param faultProxies for tests: the services reach the servers through proxies that a test
+     *     can cut off ({@link #faultProxy})
      */
     public record Settings(
             Path projectRoot,
             Path workDirectory,
             LocalServers.Ports serverPorts,
             Map<Service, Integer> servicePorts,
-            boolean disposable) {}
+            boolean disposable,
+            boolean faultProxies) {}
 
     private final Settings settings;
     private final LocalServers servers;
@@ -80,6 +83,9 @@ public final class DevStack implements AutoCloseable {
                 settings.workDirectory(),
                 settings.serverPorts(),
                 settings.disposable());
+        if (settings.faultProxies()) {
+            servers.withFaultProxies();
+        }
         var ports = new EnumMap<Service, Integer>(Service.class);
         var processes = new EnumMap<Service, ChildProcess>(Service.class);
         var startupTimes = new EnumMap<Service, Duration>(Service.class);
@@ -133,6 +139,33 @@ public final class DevStack implements AutoCloseable {
     /** Kills the service without warning and starts it again; returns once it is ready. */
     public void crashAndRestart(Service service) {
         services.get(service).kill();
+        startService(service);
+    }
+
+    /** The proxy between the services and the server, to cut it off; only with Settings.faultProxies. */
+    public FaultProxy faultProxy(LocalServers.Server server) {
+        return servers.faultProxy(server);
+    }
+
+    /**
+     * Asks the service to stop (SIGTERM, as ECS does), waits for it to exit, and starts it
+     * again; returns how long it took to exit.
+     */
+    public Duration stopGracefullyAndRestart(Service service) {
+        var started = System.nanoTime();
+        services.get(service).close();
+        var stopped = Duration.ofNanos(System.nanoTime() - started);
+        startService(service);
+        return stopped;
+    }
+
+    /** Stops the service (SIGTERM) and leaves it stopped until {@link #startAgain}. */
+    public void stop(Service service) {
+        services.get(service).close();
+    }
+
+    /** Starts a stopped service; returns once it is ready. */
+    public void startAgain(Service service) {
         startService(service);
     }
 
@@ -217,7 +250,7 @@ public final class DevStack implements AutoCloseable {
         }
         System.out.println("Starting PostgreSQL, ElasticMQ and the DynamoDB emulator, then the services; logs in "
                 + workDirectory);
-        var stack = start(new Settings(projectRoot, workDirectory, serverPorts, Map.of(), false));
+        var stack = start(new Settings(projectRoot, workDirectory, serverPorts, Map.of(), false, false));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

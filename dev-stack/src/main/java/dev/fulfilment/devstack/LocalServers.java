@@ -33,6 +33,7 @@ public final class LocalServers implements AutoCloseable {
     private final PostgresServer postgres;
     private final ElasticMq sqs;
     private final DynamoDbEmulator dynamoDb;
+    private final Map<Server, FaultProxy> faultProxies = new java.util.EnumMap<>(Server.class);
 
     private LocalServers(PostgresServer postgres, ElasticMq sqs, DynamoDbEmulator dynamoDb) {
         this.postgres = postgres;
@@ -77,6 +78,33 @@ public final class LocalServers implements AutoCloseable {
         return start(servers, directory.toAbsolutePath(), Ports.free(), true);
     }
 
+    /**
+     * Puts a {@link FaultProxy} in front of each server, for tests that cut them off: the
+     * services' configuration then points at the proxies. Call before {@link
+     * #serviceConfiguration}.
+     */
+    public LocalServers withFaultProxies() {
+        if (postgres != null) {
+            faultProxies.put(Server.POSTGRES, FaultProxy.start(FreePort.pick(), postgres.port()));
+        }
+        if (sqs != null) {
+            faultProxies.put(Server.SQS, FaultProxy.start(FreePort.pick(), portOf(sqs.endpoint())));
+        }
+        if (dynamoDb != null) {
+            faultProxies.put(Server.DYNAMODB, FaultProxy.start(FreePort.pick(), portOf(dynamoDb.endpoint())));
+        }
+        return this;
+    }
+
+    /** The proxy in front of the server; only after {@link #withFaultProxies()}. */
+    public FaultProxy faultProxy(Server server) {
+        var proxy = faultProxies.get(server);
+        if (proxy == null) {
+            throw new IllegalStateException(server + " has no fault proxy: start with withFaultProxies()");
+        }
+        return proxy;
+    }
+
     public Optional<PostgresServer> postgres() {
         return Optional.ofNullable(postgres);
     }
@@ -99,13 +127,30 @@ public final class LocalServers implements AutoCloseable {
         if (database != null) {
             var server = postgres().orElseThrow(() -> new IllegalStateException("PostgreSQL was not started"));
             server.createDatabase(database);
-            config.put("quarkus.datasource.jdbc.url", server.jdbcUrl(database));
+            var proxy = faultProxies.get(Server.POSTGRES);
+            config.put(
+                    "quarkus.datasource.jdbc.url",
+                    proxy == null
+                            ? server.jdbcUrl(database)
+                            : "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + database);
             config.put("quarkus.datasource.username", server.username());
             config.put("quarkus.datasource.password", server.password());
         }
-        sqs().ifPresent(server -> config.putAll(awsClientConfiguration("sqs", server.endpoint())));
-        dynamoDb().ifPresent(server -> config.putAll(awsClientConfiguration("dynamodb", server.endpoint())));
+        sqs().ifPresent(server ->
+                config.putAll(awsClientConfiguration("sqs", endpoint(Server.SQS, server.endpoint()))));
+        dynamoDb()
+                .ifPresent(server -> config.putAll(
+                        awsClientConfiguration("dynamodb", endpoint(Server.DYNAMODB, server.endpoint()))));
         return config;
+    }
+
+    private String endpoint(Server server, String direct) {
+        var proxy = faultProxies.get(server);
+        return proxy == null ? direct : "http://127.0.0.1:" + proxy.port();
+    }
+
+    private static int portOf(String endpoint) {
+        return java.net.URI.create(endpoint).getPort();
     }
 
     private static Map<String, String> awsClientConfiguration(String client, String endpoint) {
@@ -134,6 +179,7 @@ public final class LocalServers implements AutoCloseable {
 
     @Override
     public void close() {
+        faultProxies.values().forEach(FaultProxy::close);
         if (sqs != null) {
             sqs.close();
         }

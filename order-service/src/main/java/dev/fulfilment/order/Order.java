@@ -95,6 +95,14 @@ public class Order extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** Times the command the order waits on was sent again since its last change. */
+    @Column(nullable = false)
+    public int reminders;
+
+    /** When the order was given up on: waiting still, after every reminder. */
+    @Column(name = "stuck_since")
+    public Instant stuckSince;
+
     /** Optimistic locking: a request and a message changing one order at once cannot both win. */
     @Version
     public long version;
@@ -212,6 +220,56 @@ public class Order extends PanacheEntityBase {
     }
 
     /**
+     * The order has waited past its deadline for the reply to a command: the command is sent
+     * again (every service handles a repeated command as the first), up to {@code
+     * maxReminders} times; after that the order is marked stuck and nothing more is sent.
+     *
+     * @return the command to send again; none once the reminders are used up, or for an order
+     *     that waits on nothing
+     */
+    public List<MessagePayload> remind(int maxReminders, java.time.Duration waited, Instant now) {
+        var awaited = awaitedCommand();
+        if (awaited.isEmpty() || stuckSince != null) {
+            return List.of();
+        }
+        var name = awaited.get().getClass().getSimpleName();
+        if (reminders >= maxReminders) {
+            stuckSince = now;
+            note(
+                    "stuck: no reply to " + name + " after " + reminders + " reminders; an operator must look "
+                            + "(dead-letter queues, the services' logs)",
+                    now);
+            return List.of();
+        }
+        reminders++;
+        note(
+                "no reply to " + name + " for " + waited.toSeconds() + " s; sent again (" + reminders + " of "
+                        + maxReminders + ")",
+                now);
+        return List.of(awaited.get());
+    }
+
+    /** The command whose reply the order waits for, from its status (and cancellation step). */
+    private Optional<MessagePayload> awaitedCommand() {
+        return switch (status) {
+            case PENDING -> Optional.of(new ReserveInventory(contractLines(lines)));
+            case INVENTORY_RESERVED -> Optional.of(new CreateShipment(contractLines(lines), contractAddress()));
+            case CANCELLING ->
+                Optional.of(
+                        cancellationStep == CancellationStep.AWAITING_SHIPMENT_CANCELLATION
+                                ? new CancelShipment("order cancelled")
+                                : new ReleaseInventory("order cancelled"));
+            default -> Optional.empty();
+        };
+    }
+
+    /** A timeline entry that is not progress: the deadline clock restarts, the reminders count on. */
+    private void note(String reason, Instant now) {
+        timeline.add(new OrderTimelineEntry(this, status, reason, now, null));
+        updatedAt = now;
+    }
+
+    /**
      * Keeps the prices the stock was reserved at.
      *
      * @return the timeline's reason: what was reserved, and the total it came to
@@ -286,9 +344,12 @@ public class Order extends PanacheEntityBase {
         record(next, reason, causedBy, now);
     }
 
+    /** Progress: the timeline entry, and a fresh deadline with no reminders used. */
     private void record(OrderStatus recorded, String reason, UUID causedBy, Instant now) {
         timeline.add(new OrderTimelineEntry(this, recorded, reason, now, causedBy));
         updatedAt = now;
+        reminders = 0;
+        stuckSince = null;
     }
 
     private static List<dev.fulfilment.contracts.messages.OrderLine> contractLines(List<OrderLine> lines) {

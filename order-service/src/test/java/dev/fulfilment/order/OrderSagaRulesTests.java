@@ -10,6 +10,7 @@ import dev.fulfilment.contracts.messages.InventoryReleased;
 import dev.fulfilment.contracts.messages.InventoryReserved;
 import dev.fulfilment.contracts.messages.MessagePayload;
 import dev.fulfilment.contracts.messages.ReleaseInventory;
+import dev.fulfilment.contracts.messages.ReserveInventory;
 import dev.fulfilment.contracts.messages.ReservedLine;
 import dev.fulfilment.contracts.messages.ShipmentCancelRefused;
 import dev.fulfilment.contracts.messages.ShipmentCancelled;
@@ -166,6 +167,68 @@ class OrderSagaRulesTests {
         assertThatThrownBy(() -> shipped.cancel("too late", Instant.now()))
                 .isInstanceOf(OrderNotCancellableException.class)
                 .hasMessageContaining("SHIPPED");
+    }
+
+    @Test
+    void anOrderPastItsDeadlineSendsTheAwaitedCommandAgainAFewTimesThenIsStuck() {
+        var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
+                .order();
+        var waited = java.time.Duration.ofSeconds(30);
+
+        assertThat(order.remind(2, waited, Instant.now())).singleElement().isInstanceOf(ReserveInventory.class);
+        assertThat(order.remind(2, waited, Instant.now())).singleElement().isInstanceOf(ReserveInventory.class);
+        assertThat(order.remind(2, waited, Instant.now())).isEmpty();
+        assertThat(order.remind(2, waited, Instant.now())).isEmpty();
+
+        assertThat(order.status).isEqualTo(OrderStatus.PENDING);
+        assertThat(order.stuckSince).isNotNull();
+        assertThat(order.timeline)
+                .extracting(entry -> entry.reason)
+                .containsExactly(
+                        "order placed",
+                        "no reply to ReserveInventory for 30 s; sent again (1 of 2)",
+                        "no reply to ReserveInventory for 30 s; sent again (2 of 2)",
+                        "stuck: no reply to ReserveInventory after 2 reminders; an operator must look "
+                                + "(dead-letter queues, the services' logs)");
+    }
+
+    @Test
+    void progressGivesTheOrderAFreshDeadlineAndRemindersOfTheNextStep() {
+        var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
+                .order();
+        order.remind(1, java.time.Duration.ofSeconds(30), Instant.now());
+        order.remind(1, java.time.Duration.ofSeconds(30), Instant.now());
+        assertThat(order.stuckSince).isNotNull();
+
+        apply(order, new InventoryReserved(List.of(), null));
+
+        assertThat(order.stuckSince).isNull();
+        assertThat(order.reminders).isZero();
+        assertThat(order.remind(1, java.time.Duration.ofSeconds(30), Instant.now()))
+                .singleElement()
+                .isInstanceOf(CreateShipment.class);
+        var cancelling = confirmedOrder();
+        cancelling.cancel("changed my mind", Instant.now());
+        assertThat(cancelling.remind(1, java.time.Duration.ofSeconds(60), Instant.now()))
+                .singleElement()
+                .isInstanceOf(CancelShipment.class);
+        apply(cancelling, new ShipmentCancelled(shipmentId));
+        assertThat(cancelling.remind(1, java.time.Duration.ofSeconds(60), Instant.now()))
+                .singleElement()
+                .isInstanceOf(ReleaseInventory.class);
+        assertThat(confirmedOrder().remind(1, java.time.Duration.ofSeconds(60), Instant.now()))
+                .as("a confirmed order waits on nothing")
+                .isEmpty();
+    }
+
+    @Test
+    void theStuckOrdersAlarmCountsTheLinesThisServiceLogs() throws Exception {
+        var alarms = java.nio.file.Files.readString(
+                java.nio.file.Path.of("..", "terraform", "modules", "observability", "alarms.tf"));
+
+        assertThat(alarms)
+                .contains(
+                        "pattern        = \"\\\"" + dev.fulfilment.order.service.SagaDeadlines.STUCK_MARKER + "\\\"\"");
     }
 
     private Order reservedOrder() {

@@ -22,13 +22,16 @@ import dev.fulfilment.contracts.messages.ShipmentCancelled;
 import dev.fulfilment.contracts.messages.ShipmentDelivered;
 import dev.fulfilment.contracts.messages.ShipmentDispatched;
 import dev.fulfilment.contracts.messages.ShipmentScheduled;
+import dev.fulfilment.order.service.SagaDeadlines;
 import dev.fulfilment.support.messaging.EnvelopeCodec;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.support.testing.QueueProbe;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,13 @@ class OrderSagaTests {
 
     @Inject
     EnvelopeCodec codec;
+
+    @Inject
+    SagaDeadlines deadlines;
+
+    // The management interface's root is /q.
+    @TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
 
     private final ContractValidator contracts = new ContractValidator();
 
@@ -212,6 +222,60 @@ class OrderSagaTests {
         var poison = QueueProbe.of(sqs, "order-events-dlq").awaitMessage(orderId, "CancelShipment");
         assertThat(poison.attributes().get("failure-reason")).contains("belongs on shipping-commands");
         assertThat(status(orderId)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aCommandDroppedOnTheFloorIsSentAgainAtTheDeadlineAndTheOrderStillCompletes() {
+        var orderId = placeOrder(uniqueCustomer());
+        var inventoryCommands = QueueProbe.of(sqs, "inventory-commands");
+        inventoryCommands.awaitMessage(orderId, "ReserveInventory");
+        // Nobody answers it: the probe took it off the queue, as if it were lost.
+
+        deadlines.checkAt(Instant.now().plusSeconds(31));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> inventoryCommands
+                                .receivedOfType(orderId, "ReserveInventory")
+                                .size()
+                        == 2);
+        var again =
+                inventoryCommands.receivedOfType(orderId, "ReserveInventory").get(1);
+        assertThat(contracts.violations(again.body())).isEmpty();
+        reply(
+                orderId,
+                new InventoryReserved(List.of(new ReservedLine("KEYBOARD-01", 1, new BigDecimal("89.00"))), "EUR"));
+        reply(orderId, new ShipmentScheduled(UUID.randomUUID()));
+        awaitStatus(orderId, "CONFIRMED");
+        asOperator()
+                .when()
+                .get("/orders/" + orderId)
+                .then()
+                .body(
+                        "timeline.reason",
+                        org.hamcrest.Matchers.hasItem("no reply to ReserveInventory for 31 s; sent again (1 of 3)"));
+    }
+
+    @Test
+    void anOrderThatNeverHearsBackIsMarkedStuckAndCounted() {
+        var orderId = placeOrder(uniqueCustomer());
+        QueueProbe.of(sqs, "inventory-commands").awaitMessage(orderId, "ReserveInventory");
+
+        var later = Instant.now();
+        for (int check = 0; check < 4; check++) {
+            later = later.plusSeconds(31);
+            deadlines.checkAt(later);
+        }
+
+        assertThat(status(orderId)).isEqualTo("PENDING");
+        asOperator()
+                .when()
+                .get("/orders/" + orderId)
+                .then()
+                .body("timeline[-1].reason", org.hamcrest.Matchers.startsWith("stuck: no reply to ReserveInventory"));
+        var metrics = io.restassured.RestAssured.given().get(metricsUrl).asString();
+        assertThat(metrics).containsPattern("(?m)^saga_orders_stuck [1-9]");
+        assertThat(metrics).containsPattern("(?m)^saga_reminders_total\\{status=\"PENDING\"} [3-9]");
+        assertThat(metrics).containsPattern("(?m)^saga_stuck_total\\{status=\"PENDING\"} [1-9]");
     }
 
     private void reply(UUID orderId, MessagePayload payload) {

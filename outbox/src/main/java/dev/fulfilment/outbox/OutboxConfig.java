@@ -20,8 +20,11 @@ public interface OutboxConfig {
     @WithDefault("50")
     int batchSize();
 
-    /** The longest pause between tries while SQS fails. */
-    @WithDefault("30s")
+    /**
+     * The longest pause between tries while SQS or the database fails: short, so that the
+     * backlog drains within seconds of their return (a try is one cheap query or call).
+     */
+    @WithDefault("3s")
     Duration maxBackoff();
 
     /**

@@ -2,6 +2,7 @@ package dev.fulfilment.systemtests;
 
 import dev.fulfilment.contracts.Destination;
 import dev.fulfilment.devstack.DevStack;
+import dev.fulfilment.devstack.FaultProxy;
 import dev.fulfilment.devstack.LocalIssuer;
 import dev.fulfilment.devstack.LocalServers;
 import dev.fulfilment.devstack.Service;
@@ -75,6 +76,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
                 projectRoot.resolve("system-tests/target/stack"),
                 LocalServers.Ports.free(),
                 Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
+                true,
                 true));
         return new RunningSystem(stack);
     }
@@ -130,6 +132,24 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
             count += Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
         }
         return count;
+    }
+
+    /** Cuts the services off the server (every connection closed, new ones refused) until restored. */
+    public FaultProxy faultProxy(LocalServers.Server server) {
+        return stack.faultProxy(server);
+    }
+
+    /** SIGTERM, as ECS sends on every deployment; returns how long the service took to exit. */
+    public java.time.Duration stopGracefullyAndRestart(Service service) {
+        return stack.stopGracefullyAndRestart(service);
+    }
+
+    public void stop(Service service) {
+        stack.stop(service);
+    }
+
+    public void startAgain(Service service) {
+        stack.startAgain(service);
     }
 
     /** Kills the service (SIGKILL) and starts it again. */

@@ -106,6 +106,11 @@ final class Shop {
         return orderId;
     }
 
+    /** The customer who placed the order, for orders placed through {@link #place}. */
+    void remember(UUID orderId, String customerId) {
+        customers.put(orderId, customerId);
+    }
+
     /** The order as the back office reads it. */
     Response order(UUID orderId) {
         return asOperator(Service.ORDER).get("/orders/" + orderId);
@@ -141,6 +146,33 @@ final class Shop {
         return given().baseUri(system.url(Service.SHIPPING))
                 .auth()
                 .oauth2(system.issuer().token(machine, null));
+    }
+
+    /**
+     * Nothing lost, nothing twice: every order CONFIRMED holds one unit of the sku reserved and
+     * has exactly one shipment, and the product's available plus reserved units are what it
+     * was stocked with (these tests deliver nothing).
+     */
+    void assertConserved(String sku, long stocked, List<UUID> orderIds) {
+        var confirmed =
+                orderIds.stream().filter(id -> status(id).equals("CONFIRMED")).count();
+        var stock = stock(sku);
+        org.assertj.core.api.Assertions.assertThat(stock.available() + stock.reserved())
+                .as("available + reserved of %s", sku)
+                .isEqualTo(stocked);
+        org.assertj.core.api.Assertions.assertThat(stock.reserved())
+                .as("units reserved by the %d confirmed orders of %s", confirmed, sku)
+                .isEqualTo(confirmed);
+        for (var orderId : orderIds) {
+            org.assertj.core.api.Assertions.assertThat(shipmentOf(orderId)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .jsonPath()
+                            .getList("id"))
+                    .as("shipments of order %s", orderId)
+                    .hasSize(1);
+        }
     }
 
     /** Waits for the status; on failure the message shows the order's timeline and the queues. */

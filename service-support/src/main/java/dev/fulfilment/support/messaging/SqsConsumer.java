@@ -1,7 +1,9 @@
 package dev.fulfilment.support.messaging;
 
+import dev.fulfilment.support.resilience.DependencyFailures;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.SmallRyeHealthReporter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -26,8 +28,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * handler returned, that is after its transaction committed. A message that can never be
  * handled (unparseable, not valid against the schema of its type and version, or of a type
  * that belongs on another queue) goes to the dead-letter queue at once with a
- * {@code failure-reason} attribute. On stop it receives nothing more and waits for the
- * messages in flight.
+ * {@code failure-reason} attribute. When handling fails because something the service
+ * depends on is away (the database, DynamoDB), it stops receiving until the service is ready
+ * again, so that an outage does not use up the messages' receive counts and send them to the
+ * dead-letter queue. On stop it receives nothing more and waits for the messages in flight.
  */
 @ApplicationScoped
 public class SqsConsumer {
@@ -36,7 +40,11 @@ public class SqsConsumer {
     private static final Logger LOG = Logger.getLogger(SqsConsumer.class);
     private static final int MAX_ATTRIBUTE_LENGTH = 1000;
     /** Pauses between failed receives (SQS unreachable, say). */
-    private static final Backoff RECEIVE_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
+    private static final Backoff RECEIVE_BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(2));
+    /** How often readiness is asked while a dependency is away. */
+    private static final Duration READINESS_POLL = Duration.ofMillis(250);
+    /** How long a message stays hidden when its handling met a dependency that was away. */
+    private static final int VISIBILITY_WHILE_UNAVAILABLE_SECONDS = 1;
     /** How long a message whose handling failed stays hidden, by its receive count. */
     private static final Backoff VISIBILITY_BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(30));
 
@@ -46,9 +54,11 @@ public class SqsConsumer {
     private final MessageHandler handler;
     private final MessageTracing tracing;
     private final MessagingConfig config;
+    private final SmallRyeHealthReporter health;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running;
+    private volatile boolean waitingForDependencies;
     private ExecutorService handlers;
 
     SqsConsumer(
@@ -57,7 +67,9 @@ public class SqsConsumer {
             EnvelopeCodec codec,
             MessageHandler handler,
             MessageTracing tracing,
-            MessagingConfig config) {
+            MessagingConfig config,
+            SmallRyeHealthReporter health) {
+        this.health = health;
         this.sqs = sqs;
         this.queueUrls = queueUrls;
         this.codec = codec;
@@ -121,6 +133,10 @@ public class SqsConsumer {
     private void pollUntilStopped() {
         var failures = 0;
         while (running) {
+            if (waitingForDependencies) {
+                awaitReadiness();
+                continue;
+            }
             try {
                 var queueUrl = queueUrls.of(config.consumedQueue());
                 var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
@@ -197,13 +213,24 @@ public class SqsConsumer {
                             config.consumedQueue(), valid.message(), () -> handler.handle(valid.message()));
                     yield true;
                 } catch (RuntimeException e) {
+                    if (DependencyFailures.isTransient(e)) {
+                        LOG.warnf(
+                                "Handling %s %s met a dependency that is away (%s); receiving stops until ready",
+                                valid.message().type().wireName(),
+                                valid.message().messageId(),
+                                e.getMessage());
+                        waitingForDependencies = true;
+                        hideFor(queueUrl, message, VISIBILITY_WHILE_UNAVAILABLE_SECONDS);
+                        yield false;
+                    }
                     LOG.warnf(
                             e,
                             "Handling %s %s failed (receive %d); SQS will offer it again",
                             valid.message().type().wireName(),
                             valid.message().messageId(),
                             receiveCount);
-                    backOff(queueUrl, message, receiveCount);
+                    hideFor(queueUrl, message, (int)
+                            VISIBILITY_BACKOFF.after(receiveCount).toSeconds());
                     yield false;
                 }
             }
@@ -231,9 +258,25 @@ public class SqsConsumer {
         }
     }
 
-    /** A failed message comes back sooner at first, later as it keeps failing. */
-    private void backOff(String queueUrl, Message message, int receiveCount) {
-        var seconds = (int) VISIBILITY_BACKOFF.after(receiveCount).toSeconds();
+    /**
+     * Waits until every readiness check of the service is UP again (its database, its table,
+     * its queues), then lets the pollers receive again.
+     */
+    private void awaitReadiness() {
+        var since = Instant.now();
+        while (running && health.getReadiness().isDown()) {
+            sleep(READINESS_POLL);
+        }
+        if (running && waitingForDependencies) {
+            waitingForDependencies = false;
+            LOG.infof(
+                    "Ready again after %d ms; receiving from %s",
+                    Duration.between(since, Instant.now()).toMillis(), config.consumedQueue());
+        }
+    }
+
+    /** A failed message comes back after this, sooner at first and later as it keeps failing. */
+    private void hideFor(String queueUrl, Message message, int seconds) {
         try {
             sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl)
                     .receiptHandle(message.receiptHandle())

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 /**
  * Every error response of every operation is a {@link Problem} in application/problem+json, in
  * the API description too: the operations name their error statuses and what they mean, and
- * this filter gives each the problem body once, and every operation a 500.
+ * this filter gives each the problem body once, and every operation a 500 and a 503 (with
+ * Retry-After: a database or an AWS service that does not answer for now).
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemOpenApiFilter implements OASFilter {
@@ -39,6 +40,21 @@ public class ProblemOpenApiFilter implements OASFilter {
                                     "500",
                                     OASFactory.createAPIResponse()
                                             .description("Failed on the server's side; logged. Retrying may help."));
+                }
+                if (operation.getResponses().getAPIResponse("503") == null) {
+                    operation
+                            .getResponses()
+                            .addAPIResponse(
+                                    "503",
+                                    OASFactory.createAPIResponse()
+                                            .description("A system the service depends on does not answer for now; "
+                                                    + "try again after Retry-After seconds")
+                                            .addHeader(
+                                                    "Retry-After",
+                                                    OASFactory.createHeader()
+                                                            .description("Seconds to wait before trying again")
+                                                            .schema(OASFactory.createSchema()
+                                                                    .addType(Schema.SchemaType.INTEGER))));
                 }
                 operation.getResponses().getAPIResponses().forEach((status, response) -> {
                     if (status.startsWith("4") || status.startsWith("5")) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.fulfilment.support.resilience.DependencyFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -32,6 +33,8 @@ public class ProblemResponses {
 
     static final String TYPE_BASE = "https://order-fulfilment.dev/problems/";
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+    /** Seconds a client should wait before trying again when a dependency is away. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -175,6 +178,19 @@ public class ProblemResponses {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DependencyFailures.isTransient(e)) {
+            LOG.warnf("Unavailable for %s: %s", path(uri), rootMessage(e));
+            return Response.fromResponse(respond(new Problem(
+                            type("service-unavailable"),
+                            "Service briefly unavailable",
+                            503,
+                            "A system this service depends on does not answer right now. Try again in a few "
+                                    + "seconds; with the same Idempotency-Key a retry never applies twice.",
+                            path(uri),
+                            null)))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.errorf(e, "Unexpected failure on %s", path(uri));
         return respond(new Problem(
                 type("internal-error"),
@@ -183,6 +199,14 @@ public class ProblemResponses {
                 "The request failed on our side; it is logged. Retrying may help.",
                 path(uri),
                 null));
+    }
+
+    private static String rootMessage(Throwable e) {
+        var root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Response invalidBody(String detail, String field, String message, UriInfo uri) {

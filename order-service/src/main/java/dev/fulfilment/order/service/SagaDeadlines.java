@@ -1,0 +1,122 @@
+package dev.fulfilment.order.service;
+
+import dev.fulfilment.order.Order;
+import dev.fulfilment.outbox.Outbox;
+import dev.fulfilment.support.messaging.OutgoingMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Notices orders that wait too long for a reply: sends the awaited command again (every
+ * service takes a repeated command as the first), a few times, then marks the order stuck,
+ * logs it with the marker {@value #STUCK_MARKER} (a CloudWatch metric filter counts those
+ * lines and alarms) and counts it. Several order-service tasks may run this at once: each
+ * order is taken by one (SKIP LOCKED).
+ */
+@ApplicationScoped
+public class SagaDeadlines {
+
+    /** The log marker of an order given up on; Terraform's metric filter matches it. */
+    public static final String STUCK_MARKER = "SAGA_STUCK";
+
+    private static final Logger LOG = Logger.getLogger(SagaDeadlines.class);
+    private static final int BATCH = 100;
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final SagaDeadlineConfig config;
+    private final MeterRegistry metrics;
+    private final AtomicLong stuck = new AtomicLong();
+
+    SagaDeadlines(EntityManager entityManager, Outbox outbox, SagaDeadlineConfig config, MeterRegistry metrics) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.config = config;
+        this.metrics = metrics;
+        metrics.gauge("saga.orders.stuck", stuck);
+    }
+
+    @Scheduled(
+            every = "${saga.deadlines.check-every:5s}",
+            delayed = "${saga.deadlines.check-every:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        try {
+            checkAt(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warnf("Checking saga deadlines failed (%s); next check in %s", e.getMessage(), config.checkEvery());
+        }
+    }
+
+    /**
+     * Reminds, or gives up on, the orders past their deadline at that moment.
+     *
+     * @return how many orders it looked at
+     */
+    public int checkAt(Instant now) {
+        var looked = remindOverdue(now);
+        stuck.set(countStuck());
+        return looked;
+    }
+
+    private int remindOverdue(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> overdue = overdue(now);
+            for (var orderId : overdue) {
+                Order order = Order.findById(orderId);
+                var status = order.status;
+                var waited = Duration.between(order.updatedAt, now);
+                var commands = order.remind(config.maxReminders(), waited, now);
+                commands.forEach(command -> outbox.enqueue(OutgoingMessage.caused(orderId, command)));
+                if (!commands.isEmpty()) {
+                    metrics.counter("saga.reminders", "status", status.name()).increment();
+                    LOG.warnf(
+                            "Order %s waited %d s in %s; its command is sent again",
+                            orderId, waited.toSeconds(), status);
+                } else if (order.stuckSince != null) {
+                    metrics.counter("saga.stuck", "status", status.name()).increment();
+                    LOG.errorf(
+                            "%s order %s is stuck in %s after %d reminders; see the dead-letter queues",
+                            STUCK_MARKER, orderId, status, order.reminders);
+                }
+            }
+            return overdue.size();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> overdue(Instant now) {
+        return entityManager
+                .createNativeQuery("""
+                        SELECT id FROM orders
+                        WHERE stuck_since IS NULL
+                          AND ((status = 'PENDING' AND updated_at < :pending)
+                            OR (status = 'INVENTORY_RESERVED' AND updated_at < :reserved)
+                            OR (status = 'CANCELLING' AND updated_at < :cancelling))
+                        ORDER BY updated_at
+                        LIMIT :batch
+                        FOR UPDATE SKIP LOCKED""")
+                .setParameter("pending", now.minus(config.pending()))
+                .setParameter("reserved", now.minus(config.inventoryReserved()))
+                .setParameter("cancelling", now.minus(config.cancelling()))
+                .setParameter("batch", BATCH)
+                .getResultList();
+    }
+
+    private long countStuck() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager.createNativeQuery("""
+                                        SELECT count(*) FROM orders
+                                        WHERE stuck_since IS NOT NULL
+                                          AND status IN ('PENDING', 'INVENTORY_RESERVED', 'CANCELLING')""").getSingleResult()).longValue());
+    }
+}

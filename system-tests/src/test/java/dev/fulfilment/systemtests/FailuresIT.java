@@ -1,0 +1,189 @@
+package dev.fulfilment.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fulfilment.devstack.LocalServers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The failures production brings, each caused on purpose under a steady stream of orders:
+ * the database away and back (as in an Aurora failover), SQS away, DynamoDB away. Customers
+ * get a 503 with Retry-After or an accepted order, never a 500; every accepted order ends
+ * well once the server is back, within seconds, without restarting anything; stock is
+ * conserved and no message is dead-lettered. The times measured are printed
+ * (docs/benchmarks.md).
+ */
+@ExtendWith(RunningSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FailuresIT {
+
+    private static final int ORDERS_PER_SECOND = 10;
+    private static final long STOCK = 10_000;
+
+    private final RunningSystem system;
+    private final Shop shop;
+
+    FailuresIT(RunningSystem system) {
+        this.system = system;
+        this.shop = new Shop(system);
+    }
+
+    @Test
+    @Order(1)
+    void theDatabaseAwayForFiveSecondsIs503sThenEveryOrderCompletes() {
+        outage(LocalServers.Server.POSTGRES, Duration.ofSeconds(5), true);
+    }
+
+    @Test
+    @Order(2)
+    void sqsAwayForTenSecondsStillAcceptsOrdersAndEveryOrderCompletes() {
+        var result = outage(LocalServers.Server.SQS, Duration.ofSeconds(10), false);
+        assertThat(result.stream().statusCounts())
+                .as("answers while SQS was away")
+                .containsOnlyKeys(202);
+    }
+
+    @Test
+    @Order(3)
+    void dynamoDbAwayForTenSecondsDelaysReservationsButLosesNone() {
+        var result = outage(LocalServers.Server.DYNAMODB, Duration.ofSeconds(10), false);
+        assertThat(result.stream().statusCounts())
+                .as("answers while DynamoDB was away")
+                .containsOnlyKeys(202);
+    }
+
+    @Test
+    @Order(4)
+    void aGracefulStopOfEachServiceUnderLoadLosesNothingAndAnswersNo5xx() {
+        var sku = shop.newProduct(STOCK);
+        var exits =
+                new java.util.EnumMap<dev.fulfilment.devstack.Service, Duration>(dev.fulfilment.devstack.Service.class);
+        OrderStream stream;
+        try (var orders = OrderStream.start(shop, sku, ORDERS_PER_SECOND)) {
+            stream = orders;
+            for (var service : dev.fulfilment.devstack.Service.values()) {
+                sleep(Duration.ofSeconds(2));
+                exits.put(service, system.stopGracefullyAndRestart(service));
+            }
+            sleep(Duration.ofSeconds(2));
+        }
+
+        assertThat(stream.answers())
+                .as("answers while each service stopped and started: %s", stream.statusCounts())
+                .noneMatch(answer -> answer.status() >= 500);
+        assertThat(exits.values())
+                .as("time to exit after SIGTERM, by service: %s (ECS kills after stopTimeout, 30 s)", exits)
+                .allMatch(exit -> exit.compareTo(Duration.ofSeconds(25)) < 0);
+        var accepted = stream.accepted();
+        shop.awaitStatusIn(accepted, Set.of("CONFIRMED"), Duration.ofSeconds(90));
+        shop.assertConserved(sku, STOCK, accepted);
+        assertThat(system.deadLetterCount()).isZero();
+        System.out.printf(
+                "SIGTERM to each service under %d orders/s: %d accepted, answers %s (-1: connection refused while order-service restarted); exit times %s%n",
+                ORDERS_PER_SECOND, accepted.size(), stream.statusCounts(), exits);
+    }
+
+    record Outcome(OrderStream stream, Duration firstAcceptedAfterReturn, Duration allConfirmedAfterReturn) {}
+
+    private Outcome outage(LocalServers.Server server, Duration away, boolean ordersRefusedMeanwhile) {
+        var sku = shop.newProduct(STOCK);
+        var proxy = system.faultProxy(server);
+        Instant back;
+        OrderStream stream;
+        try (var orders = OrderStream.start(shop, sku, ORDERS_PER_SECOND)) {
+            stream = orders;
+            sleep(Duration.ofSeconds(2));
+            proxy.cut();
+            try {
+                sleep(Duration.ofSeconds(2));
+                for (var service : affected(server)) {
+                    assertThat(readiness(service))
+                            .as("readiness of %s while %s is away", service, server)
+                            .isEqualTo(503);
+                }
+                sleep(away.minusSeconds(2));
+            } finally {
+                proxy.restore();
+                back = Instant.now();
+            }
+            sleep(Duration.ofSeconds(5));
+        }
+        var streamStopped = Instant.now();
+
+        var answers = stream.answers();
+        assertThat(answers)
+                .as("every answer is 202, or 503 with Retry-After while %s is away: %s", server, stream.statusCounts())
+                .allSatisfy(answer -> {
+                    assertThat(answer.status()).isIn(202, 503);
+                    if (answer.status() == 503) {
+                        assertThat(answer.retryAfter()).isNotBlank();
+                        assertThat(answer.body()).contains("\"status\":503");
+                    }
+                });
+        if (ordersRefusedMeanwhile) {
+            assertThat(stream.statusCounts()).as("the outage was seen").containsKey(503);
+        }
+        for (var service : affected(server)) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> readiness(service) == 200);
+        }
+        var firstAccepted = stream.firstAcceptedAfter(back);
+        assertThat(firstAccepted)
+                .as("an order accepted after %s came back", server)
+                .isNotNull();
+        var recovery = Duration.between(back, firstAccepted.at());
+
+        var accepted = stream.accepted();
+        shop.awaitStatusIn(accepted, Set.of("CONFIRMED"), Duration.ofSeconds(90));
+        var drained = Duration.between(streamStopped, Instant.now());
+        shop.assertConserved(sku, STOCK, accepted);
+        assertThat(system.deadLetterCount())
+                .as("dead letters after %s was away: %s", server, system.queueDepths())
+                .isZero();
+        System.out.printf(
+                "%s away %d s under %d orders/s: %d accepted, answers %s; first order accepted %d ms after it came back; the stream went on 5 s, the last order CONFIRMED %d ms after it stopped%n",
+                server,
+                away.toSeconds(),
+                ORDERS_PER_SECOND,
+                accepted.size(),
+                stream.statusCounts(),
+                recovery.toMillis(),
+                drained.toMillis());
+        assertThat(recovery)
+                .as("time from %s back to the first accepted order", server)
+                .isLessThan(Duration.ofSeconds(5));
+        return new Outcome(stream, recovery, drained);
+    }
+
+    /** The services whose readiness depends on the server. */
+    private static java.util.List<dev.fulfilment.devstack.Service> affected(LocalServers.Server server) {
+        return switch (server) {
+            case POSTGRES ->
+                java.util.List.of(dev.fulfilment.devstack.Service.ORDER, dev.fulfilment.devstack.Service.SHIPPING);
+            case DYNAMODB -> java.util.List.of(dev.fulfilment.devstack.Service.INVENTORY);
+            case SQS -> java.util.List.of(dev.fulfilment.devstack.Service.values());
+        };
+    }
+
+    private int readiness(dev.fulfilment.devstack.Service service) {
+        return io.restassured.RestAssured.given()
+                .baseUri(system.managementUrl(service))
+                .get("/q/health/ready")
+                .statusCode();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

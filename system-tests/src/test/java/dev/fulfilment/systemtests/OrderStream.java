@@ -1,0 +1,115 @@
+package dev.fulfilment.systemtests;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A steady stream of orders, one every so often whatever the answers take (open loop), as
+ * customers keep ordering while something breaks. It records every answer: which orders were
+ * accepted, the status of every other answer, and when each came.
+ */
+final class OrderStream implements AutoCloseable {
+
+    /** One answer to POST /orders. */
+    record Answer(Instant at, int status, String retryAfter, String body, UUID orderId) {}
+
+    private final Shop shop;
+    private final String sku;
+    private final Duration interval;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread pacer;
+
+    private OrderStream(Shop shop, String sku, int perSecond) {
+        this.shop = shop;
+        this.sku = sku;
+        this.interval = Duration.ofMillis(1000 / perSecond);
+        this.pacer = Thread.ofVirtual().name("order-stream").start(this::pace);
+    }
+
+    /** Starts placing orders of one unit of the sku, this many a second. */
+    static OrderStream start(Shop shop, String sku, int perSecond) {
+        return new OrderStream(shop, sku, perSecond);
+    }
+
+    private void pace() {
+        var next = System.nanoTime();
+        while (running.get()) {
+            requests.submit(this::placeOne);
+            next += interval.toNanos();
+            var wait = next - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(Duration.ofNanos(wait));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void placeOne() {
+        try {
+            var customer = "stream-" + UUID.randomUUID();
+            var response = shop.place(
+                    customer, Shop.orderBody(sku, 1), UUID.randomUUID().toString());
+            var id = response.statusCode() == 202 ? UUID.fromString(response.path("id")) : null;
+            if (id != null) {
+                shop.remember(id, customer);
+            }
+            answers.add(new Answer(
+                    Instant.now(), response.statusCode(), response.header("Retry-After"), response.asString(), id));
+        } catch (RuntimeException e) {
+            answers.add(new Answer(Instant.now(), -1, null, e.toString(), null));
+        }
+    }
+
+    /** Stops placing and waits for the answers of the requests under way. */
+    @Override
+    public void close() {
+        running.set(false);
+        pacer.interrupt();
+        try {
+            pacer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        requests.close();
+    }
+
+    List<UUID> accepted() {
+        return answers.stream()
+                .filter(a -> a.orderId() != null)
+                .map(Answer::orderId)
+                .toList();
+    }
+
+    List<Answer> answers() {
+        return new ArrayList<>(answers);
+    }
+
+    /** How many answers of each status, for failure messages. */
+    Map<Integer, Long> statusCounts() {
+        var counts = new TreeMap<Integer, Long>();
+        answers.forEach(a -> counts.merge(a.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    /** The first answer after the moment that accepted an order, or null. */
+    Answer firstAcceptedAfter(Instant moment) {
+        return answers.stream()
+                .filter(a -> a.orderId() != null && !a.at().isBefore(moment))
+                .min((a, b) -> a.at().compareTo(b.at()))
+                .orElse(null);
+    }
+}
