@@ -83,10 +83,20 @@ class FailuresIT {
                 .allMatch(exit -> exit.compareTo(Duration.ofSeconds(25)) < 0);
         var accepted = stream.accepted();
         shop.awaitStatusIn(accepted, Set.of("CONFIRMED"), Duration.ofSeconds(90));
-        shop.assertConserved(sku, STOCK, accepted);
+        try {
+            shop.assertConserved(sku, STOCK, accepted);
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage() + "\nAnswers: " + stream.statusCounts() + "; without an answer: "
+                            + stream.answers().stream()
+                                    .filter(answer -> answer.status() == OrderStream.NO_ANSWER)
+                                    .map(OrderStream.Answer::body)
+                                    .toList(),
+                    e);
+        }
         assertThat(system.deadLetterCount()).isZero();
         System.out.printf(
-                "SIGTERM to each service under %d orders/s: %d accepted, answers %s (-1: connection refused while order-service restarted); exit times %s%n",
+                "SIGTERM to each service under %d orders/s: %d accepted, answers %s (-1: no answer while order-service restarted, so asked again with the same Idempotency-Key); exit times %s%n",
                 ORDERS_PER_SECOND, accepted.size(), stream.statusCounts(), exits);
     }
 

@@ -22,6 +22,12 @@ final class OrderStream implements AutoCloseable {
     /** One answer to POST /orders. */
     record Answer(Instant at, int status, String retryAfter, String body, UUID orderId) {}
 
+    /** The status recorded for a request that got no HTTP answer at all. */
+    static final int NO_ANSWER = -1;
+
+    private static final Duration NO_ANSWER_RETRIES_FOR = Duration.ofSeconds(30);
+    private static final Duration NO_ANSWER_PAUSE = Duration.ofMillis(200);
+
     private final Shop shop;
     private final String sku;
     private final Duration interval;
@@ -58,19 +64,37 @@ final class OrderStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Places one order. Without an answer (the connection refused or reset while order-service
+     * restarts) the customer cannot know whether the order was taken, so it asks again with
+     * the same Idempotency-Key, as a client should: the order is placed once either way.
+     */
     private void placeOne() {
-        try {
-            var customer = "stream-" + UUID.randomUUID();
-            var response = shop.place(
-                    customer, Shop.orderBody(sku, 1), UUID.randomUUID().toString());
-            var id = response.statusCode() == 202 ? UUID.fromString(response.path("id")) : null;
-            if (id != null) {
-                shop.remember(id, customer);
+        var customer = "stream-" + UUID.randomUUID();
+        var idempotencyKey = UUID.randomUUID().toString();
+        var deadline = Instant.now().plus(NO_ANSWER_RETRIES_FOR);
+        while (true) {
+            try {
+                var response = shop.place(customer, Shop.orderBody(sku, 1), idempotencyKey);
+                var id = response.statusCode() == 202 ? UUID.fromString(response.path("id")) : null;
+                if (id != null) {
+                    shop.remember(id, customer);
+                }
+                answers.add(new Answer(
+                        Instant.now(), response.statusCode(), response.header("Retry-After"), response.asString(), id));
+                return;
+            } catch (RuntimeException e) {
+                answers.add(new Answer(Instant.now(), NO_ANSWER, null, e.toString(), null));
+                if (Instant.now().isAfter(deadline)) {
+                    return;
+                }
+                try {
+                    Thread.sleep(NO_ANSWER_PAUSE);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-            answers.add(new Answer(
-                    Instant.now(), response.statusCode(), response.header("Retry-After"), response.asString(), id));
-        } catch (RuntimeException e) {
-            answers.add(new Answer(Instant.now(), -1, null, e.toString(), null));
         }
     }
 
