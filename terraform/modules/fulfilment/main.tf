@@ -27,6 +27,9 @@ locals {
   }
 
   databases = { for service, settings in local.services : service => settings.database if settings.database != null }
+
+  # The system's own metrics in CloudWatch (the services' collectors write them).
+  metric_namespace = "OrderFulfilment/${var.name}"
 }
 
 module "network" {
@@ -126,6 +129,7 @@ module "service" {
   consumed_queue_name    = module.messaging.queue_names[each.value.consumes]
   log_retention_days     = var.log_retention_days
   task_policy_json       = data.aws_iam_policy_document.application[each.key].json
+  metric_namespace       = local.metric_namespace
 
   exec_log_group_arn = module.cluster.exec_log_group_arn
 
@@ -169,9 +173,11 @@ module "observability" {
   queue_names             = module.messaging.queue_names
   dead_letter_queue_names = module.messaging.dead_letter_queue_names
   saga_log_group_name     = module.service["order-service"].log_group_name
-  services = { for service, _ in local.services : service => {
+  metric_namespace        = local.metric_namespace
+  services = { for service, settings in local.services : service => {
     target_group_arn_suffixes = module.service[service].target_group_arn_suffixes
     log_group_name            = module.service[service].log_group_name
+    has_outbox                = settings.database != null
   } }
 }
 

@@ -187,11 +187,6 @@ resource "aws_cloudwatch_metric_alarm" "p99_latency" {
   }
 }
 
-locals {
-  # The system's own metrics, beside AWS's.
-  metric_namespace = "OrderFulfilment/${var.name}"
-}
-
 # An order that waited past its deadlines and every reminder: order-service logs
 # it with the marker SAGA_STUCK (SagaDeadlines); each such line counts one.
 resource "aws_cloudwatch_log_metric_filter" "stuck_orders" {
@@ -201,7 +196,7 @@ resource "aws_cloudwatch_log_metric_filter" "stuck_orders" {
 
   metric_transformation {
     name          = "StuckOrders"
-    namespace     = local.metric_namespace
+    namespace     = var.metric_namespace
     value         = "1"
     default_value = "0"
     unit          = "Count"
@@ -211,13 +206,54 @@ resource "aws_cloudwatch_log_metric_filter" "stuck_orders" {
 resource "aws_cloudwatch_metric_alarm" "stuck_orders" {
   alarm_name          = "${var.name}-stuck-orders"
   alarm_description   = "An order got no reply after every reminder (order-service log: SAGA_STUCK). Look into the dead-letter queues (./dev-stack/dead-letters, or the SQS console) and the order's timeline."
-  namespace           = local.metric_namespace
+  namespace           = var.metric_namespace
   metric_name         = aws_cloudwatch_log_metric_filter.stuck_orders.metric_transformation[0].name
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1
   comparison_operator = "GreaterThanThreshold"
   threshold           = 0
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}
+
+# The p99 of placed to CONFIRMED over the last minute: order-service
+# publishes it as a gauge, because CloudWatch gets the Prometheus histogram as
+# statistic sets, without its buckets.
+resource "aws_cloudwatch_metric_alarm" "saga_slow" {
+  alarm_name          = "${var.name}-saga-slow"
+  alarm_description   = "The p99 of placed to CONFIRMED is above ${var.saga_p99_threshold_seconds} s: look at the outbox age, the queues' backlog and the conflicts on the dashboard."
+  namespace           = var.metric_namespace
+  metric_name         = "saga_stage_percentile_seconds"
+  dimensions          = { service = "order-service", stage = "placed_to_confirmed", quantile = "0.99" }
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 3
+  datapoints_to_alarm = 2
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.saga_p99_threshold_seconds
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = [aws_sns_topic.alarms.arn]
+  ok_actions          = [aws_sns_topic.alarms.arn]
+}
+
+# Messages that wait in a service's outbox: SQS unreachable, or a release that
+# broke the relay. CodeDeploy rolls a release back on it.
+resource "aws_cloudwatch_metric_alarm" "outbox_age" {
+  for_each = { for service, settings in var.services : service => settings if settings.has_outbox }
+
+  alarm_name          = "${var.name}-${each.key}-outbox-age"
+  alarm_description   = "${each.key} has had a message in its outbox for more than ${var.outbox_age_threshold_seconds} s. CodeDeploy rolls a release back on it."
+  namespace           = var.metric_namespace
+  metric_name         = "outbox_oldest_age_seconds"
+  dimensions          = { service = each.key }
+  statistic           = "Maximum"
+  period              = 60
+  evaluation_periods  = 3
+  datapoints_to_alarm = 2
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = var.outbox_age_threshold_seconds
   treat_missing_data  = "notBreaching"
   alarm_actions       = [aws_sns_topic.alarms.arn]
   ok_actions          = [aws_sns_topic.alarms.arn]

@@ -52,6 +52,76 @@ locals {
     }
   }
 
+  # The business, from the services' own metrics (var.metric_namespace).
+  orders_widget = {
+    type   = "metric"
+    width  = 12
+    height = 6
+    properties = {
+      title  = "Orders per minute: placed, and how they end"
+      region = var.region
+      stat   = "Sum"
+      period = 60
+      metrics = concat(
+        [[var.metric_namespace, "orders_placed_total", "service", "order-service", { label = "placed" }]],
+        [for outcome in ["confirmed", "rejected", "cancelled", "shipped", "delivered"] :
+        [var.metric_namespace, "orders_outcome_total", "service", "order-service", "outcome", outcome, { label = outcome }]],
+      )
+    }
+  }
+
+  saga_widget = {
+    type   = "metric"
+    width  = 12
+    height = 6
+    properties = {
+      title  = "Saga: seconds from placed to reserved and to CONFIRMED (p50, p99, slowest)"
+      region = var.region
+      period = 60
+      metrics = flatten([for stage in ["placed_to_reserved", "placed_to_confirmed"] : [
+        [var.metric_namespace, "saga_stage_percentile_seconds", "service", "order-service", "stage", stage, "quantile", "0.5", { stat = "Average", label = "${stage} p50" }],
+        [var.metric_namespace, "saga_stage_percentile_seconds", "service", "order-service", "stage", stage, "quantile", "0.99", { stat = "Maximum", label = "${stage} p99" }],
+        [var.metric_namespace, "saga_stage_seconds_max", "service", "order-service", "stage", stage, { stat = "Maximum", label = "${stage} slowest" }],
+      ]])
+    }
+  }
+
+  outbox_widget = {
+    type   = "metric"
+    width  = 12
+    height = 6
+    properties = {
+      title  = "Outbox: oldest message (s) and messages waiting, stuck orders"
+      region = var.region
+      stat   = "Maximum"
+      period = 60
+      metrics = concat(
+        flatten([for service, settings in var.services : [
+          [var.metric_namespace, "outbox_oldest_age_seconds", "service", service, { label = "${service} oldest (s)" }],
+          [var.metric_namespace, "outbox_waiting", "service", service, { yAxis = "right", label = "${service} waiting" }],
+        ] if settings.has_outbox]),
+        [[var.metric_namespace, "saga_orders_stuck", "service", "order-service", { yAxis = "right", label = "stuck orders" }]],
+      )
+    }
+  }
+
+  inventory_widget = {
+    type   = "metric"
+    width  = 12
+    height = 6
+    properties = {
+      title  = "Inventory: reservations, rejections, transaction conflicts per minute"
+      region = var.region
+      stat   = "Sum"
+      period = 60
+      metrics = [
+        [var.metric_namespace, "inventory_reservations_total", "service", "inventory-service", "outcome", "reserved", { label = "reserved" }],
+        [var.metric_namespace, "inventory_reservations_total", "service", "inventory-service", "outcome", "rejected", { label = "rejected" }],
+        [var.metric_namespace, "inventory_transaction_conflicts_total", "service", "inventory-service", "operation", "reserve", { label = "conflicts (reserve)" }],
+      ]
+    }
+  }
+
   errors_widget = {
     type   = "log"
     width  = 24
@@ -68,6 +138,11 @@ locals {
 resource "aws_cloudwatch_dashboard" "this" {
   dashboard_name = var.name
   dashboard_body = jsonencode({
-    widgets = concat(local.service_widgets, local.queue_widgets, [local.cluster_widget, local.errors_widget])
+    widgets = concat(
+      [local.orders_widget, local.saga_widget, local.outbox_widget, local.inventory_widget],
+      local.service_widgets,
+      local.queue_widgets,
+      [local.cluster_widget, local.errors_widget],
+    )
   })
 }

@@ -28,8 +28,26 @@ variable "services" {
   type = map(object({
     target_group_arn_suffixes = map(string)
     log_group_name            = string
+    has_outbox                = bool
   }))
-  description = "Per service: its blue and green target group ARN suffixes and its log group."
+  description = "Per service: its blue and green target group ARN suffixes, its log group, and whether it sends through an outbox."
+}
+
+variable "metric_namespace" {
+  type        = string
+  description = "CloudWatch namespace of the system's own metrics (the services' collectors write them)."
+}
+
+variable "saga_p99_threshold_seconds" {
+  type        = number
+  description = "Alarm when the p99 of placed to CONFIRMED is above this, in two minutes of three."
+  default     = 5
+}
+
+variable "outbox_age_threshold_seconds" {
+  type        = number
+  description = "Alarm when a service's oldest outbox message is older than this: SQS or the relay is failing."
+  default     = 60
 }
 
 variable "queue_names" {

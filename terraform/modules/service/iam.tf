@@ -94,8 +94,8 @@ data "aws_iam_policy_document" "platform" {
 
   statement {
     sid       = "CollectorWritesItsLogs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.this.arn}:*"]
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"]
+    resources = ["${aws_cloudwatch_log_group.this.arn}:*", "${aws_cloudwatch_log_group.metrics.arn}:*"]
   }
 }
 

@@ -2,26 +2,63 @@ locals {
   api_port        = 8080
   management_port = 9000
 
-  # The OpenTelemetry collector receives the application's traces on
-  # localhost:4317 and sends them to X-Ray.
-  collector_config = <<-YAML
-    receivers:
-      otlp:
-        protocols:
-          grpc:
-            endpoint: 127.0.0.1:4317
-    processors:
-      batch: {}
-    exporters:
-      awsxray:
-        region: ${var.region}
-    service:
-      pipelines:
-        traces:
-          receivers: [otlp]
-          processors: [batch]
-          exporters: [awsxray]
-  YAML
+  # The system's own metrics the collector sends to CloudWatch, with the
+  # dimensions each is kept by (Prometheus labels of /q/metrics). JVM, pool and
+  # HTTP metrics stay on /q/metrics: the load balancer and Container Insights
+  # cover those in CloudWatch.
+  metric_dimensions = {
+    "^orders_placed_total$|^outbox_waiting$|^outbox_oldest_age_seconds$|^saga_orders_stuck$" = [["service"]]
+    "^orders_outcome_total$|^inventory_reservations_total$"                                  = [["service", "outcome"]]
+    "^saga_stage_seconds(_max)?$"                                                            = [["service", "stage"]]
+    "^saga_stage_percentile_seconds$"                                                        = [["service", "stage", "quantile"]]
+    "^saga_(reminders|stuck)_total$"                                                         = [["service", "status"]]
+    "^messaging_handling_seconds(_max)?$"                                                    = [["service", "queue", "type", "outcome"]]
+    "^messaging_lag_seconds(_max)?$"                                                         = [["service", "queue"]]
+    "^messaging_dead_lettered_total$"                                                        = [["service", "queue", "reason"]]
+    "^inventory_rejections_total$"                                                           = [["service", "reason"]]
+    "^inventory_transaction_conflicts_total$"                                                = [["service", "operation"]]
+  }
+
+  # The OpenTelemetry collector beside the service: traces from the service
+  # (OTLP on localhost:4317) to X-Ray; metrics scraped from its management
+  # interface every minute to CloudWatch (embedded metric format in their own
+  # log group, namespace var.metric_namespace, dimension service).
+  collector_config = yamlencode({
+    receivers = {
+      otlp = { protocols = { grpc = { endpoint = "127.0.0.1:4317" } } }
+      prometheus = {
+        config = {
+          scrape_configs = [{
+            job_name        = var.service_name
+            scrape_interval = "60s"
+            metrics_path    = "/q/metrics"
+            static_configs  = [{ targets = ["127.0.0.1:${local.management_port}"], labels = { service = var.service_name } }]
+          }]
+        }
+      }
+    }
+    processors = { batch = {} }
+    exporters = {
+      awsxray = { region = var.region }
+      awsemf = {
+        region                  = var.region
+        namespace               = var.metric_namespace
+        log_group_name          = aws_cloudwatch_log_group.metrics.name
+        log_stream_name         = "{TaskId}"
+        dimension_rollup_option = "NoDimensionRollup"
+        metric_declarations = [for selector, dimensions in local.metric_dimensions : {
+          dimensions            = dimensions
+          metric_name_selectors = [selector]
+        }]
+      }
+    }
+    service = {
+      pipelines = {
+        traces  = { receivers = ["otlp"], processors = ["batch"], exporters = ["awsxray"] }
+        metrics = { receivers = ["prometheus"], processors = ["batch"], exporters = ["awsemf"] }
+      }
+    }
+  })
 
   log_configuration = {
     logDriver = "awslogs"
@@ -39,7 +76,7 @@ locals {
     # (the services record none by default).
     QUARKUS_OTEL_TRACES_SAMPLER_ARG            = tostring(var.trace_sampling_ratio)
     QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = "http://127.0.0.1:4317"
-    QUARKUS_LOG_CONSOLE_JSON                   = "true"
+    QUARKUS_LOG_CONSOLE_JSON_ENABLED           = "true"
   })
 }
 

@@ -184,3 +184,8 @@ variable "log_retention_days" {
   description = "Days to keep the service's logs."
   default     = 90
 }
+
+variable "metric_namespace" {
+  type        = string
+  description = "CloudWatch namespace of the system's own metrics, e.g. OrderFulfilment/fulfilment-prod."
+}

@@ -25,8 +25,10 @@ variables {
     "order-service" = {
       target_group_arn_suffixes = { blue = "targetgroup/order-b/1", green = "targetgroup/order-g/2" }
       log_group_name            = "/ecs/fulfilment-test/order-service"
+      has_outbox                = true
     }
   }
+  metric_namespace        = "OrderFulfilment/fulfilment-test"
   queue_names             = { "order-events" = "fulfilment-test-order-events" }
   dead_letter_queue_names = { "order-events" = "fulfilment-test-order-events-dlq" }
   saga_log_group_name     = "/ecs/fulfilment-test/order-service"
@@ -59,13 +61,28 @@ run "alarms" {
   }
 
   assert {
+    condition     = aws_cloudwatch_metric_alarm.saga_slow.namespace == var.metric_namespace && aws_cloudwatch_metric_alarm.saga_slow.metric_name == "saga_stage_percentile_seconds" && aws_cloudwatch_metric_alarm.saga_slow.dimensions["service"] == "order-service" && aws_cloudwatch_metric_alarm.saga_slow.dimensions["stage"] == "placed_to_confirmed" && aws_cloudwatch_metric_alarm.saga_slow.dimensions["quantile"] == "0.99"
+    error_message = "The slow-saga alarm reads the metric and dimensions the collector writes (the service label and the stage tag)."
+  }
+
+  assert {
+    condition     = contains(output.rollback_alarm_names["order-service"], aws_cloudwatch_metric_alarm.outbox_age["order-service"].alarm_name) && aws_cloudwatch_metric_alarm.outbox_age["order-service"].metric_name == "outbox_oldest_age_seconds"
+    error_message = "An outbox that stops draining rolls a release of its service back."
+  }
+
+  assert {
+    condition     = length([for widget in jsondecode(aws_cloudwatch_dashboard.this.dashboard_body).widgets : widget if try(strcontains(jsonencode(widget.properties.metrics), var.metric_namespace), false)]) >= 4
+    error_message = "The dashboard shows the business figures: orders by outcome, saga times, outbox, inventory."
+  }
+
+  assert {
     condition     = aws_kms_key.alarms.enable_key_rotation
     error_message = "The key rotates."
   }
 
   assert {
     condition = alltrue([
-      for alarm in concat(values(aws_cloudwatch_metric_alarm.dead_letters), values(aws_cloudwatch_metric_alarm.oldest_message), values(aws_cloudwatch_metric_alarm.target_5xx), values(aws_cloudwatch_metric_alarm.p99_latency), [aws_cloudwatch_metric_alarm.stuck_orders]) :
+      for alarm in concat(values(aws_cloudwatch_metric_alarm.dead_letters), values(aws_cloudwatch_metric_alarm.oldest_message), values(aws_cloudwatch_metric_alarm.target_5xx), values(aws_cloudwatch_metric_alarm.p99_latency), [aws_cloudwatch_metric_alarm.stuck_orders, aws_cloudwatch_metric_alarm.saga_slow], values(aws_cloudwatch_metric_alarm.outbox_age)) :
       alarm.alarm_actions == toset([aws_sns_topic.alarms.arn])
     ])
     error_message = "Every alarm notifies the topic."

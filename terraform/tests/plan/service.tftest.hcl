@@ -39,6 +39,7 @@ variables {
   ecr_repository_arn     = "arn:aws:ecr:eu-west-1:123456789012:repository/fulfilment-test/order-service"
   task_policy_json       = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
   consumed_queue_name    = "fulfilment-test-order-events"
+  metric_namespace       = "OrderFulfilment/fulfilment-test"
   database               = { security_group_id = "sg-0a1b2c3d4e5f60002" }
   secrets = {
     QUARKUS_DATASOURCE_PASSWORD = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:fulfilment-test/order-service/database-1:password::"
@@ -86,6 +87,36 @@ run "a_service_with_a_database" {
   assert {
     condition     = alltrue([for rule in aws_lb_listener_rule.this : alltrue([for action in rule.action : action.type == "forward" && contains(values(aws_lb_target_group.this)[*].arn, action.target_group_arn)])])
     error_message = "The service's listener rules forward only to its own target groups (the API port), never to the management interface."
+  }
+
+  assert {
+    condition = alltrue([
+      for config in [yamldecode(one([for variable in jsondecode(aws_ecs_task_definition.this.container_definitions)[1].environment : variable.value if variable.name == "AOT_CONFIG_CONTENT"]))] :
+      config.receivers.prometheus.config.scrape_configs[0].static_configs[0].targets == ["127.0.0.1:9000"]
+      && config.receivers.prometheus.config.scrape_configs[0].metrics_path == "/q/metrics"
+      && config.receivers.prometheus.config.scrape_configs[0].static_configs[0].labels.service == var.service_name
+      && config.exporters.awsemf.namespace == var.metric_namespace
+      && config.exporters.awsemf.log_group_name == aws_cloudwatch_log_group.metrics.name
+      && config.service.pipelines.metrics.exporters == ["awsemf"]
+      && config.service.pipelines.traces.exporters == ["awsxray"]
+    ])
+    error_message = "The collector scrapes the management interface's /q/metrics, labels them with the service, and writes them to CloudWatch (EMF) in the system's namespace; traces go to X-Ray."
+  }
+
+  assert {
+    condition = alltrue([
+      for config in [yamldecode(one([for variable in jsondecode(aws_ecs_task_definition.this.container_definitions)[1].environment : variable.value if variable.name == "AOT_CONFIG_CONTENT"]))] :
+      anytrue([for declaration in config.exporters.awsemf.metric_declarations :
+        length([for selector in declaration.metric_name_selectors : selector if can(regex(selector, "saga_stage_percentile_seconds"))]) > 0
+        && declaration.dimensions == [["service", "stage", "quantile"]]
+      ])
+    ])
+    error_message = "The saga's percentile gauges reach CloudWatch with their stage and quantile, which the slow-saga alarm and the dashboard select."
+  }
+
+  assert {
+    condition     = contains(one([for statement in data.aws_iam_policy_document.platform.statement : statement.resources if statement.sid == "CollectorWritesItsLogs"]), "${aws_cloudwatch_log_group.metrics.arn}:*")
+    error_message = "The collector may write the metrics log group."
   }
 
   assert {

@@ -45,6 +45,7 @@ public final class Benchmark {
                 LocalServers.Ports.free(),
                 Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
                 true,
+                false,
                 false))) {
             var startups = new EnumMap<Service, List<Duration>>(Service.class);
             var rssAfterStart = new EnumMap<Service, Long>(Service.class);
@@ -65,6 +66,7 @@ public final class Benchmark {
             }
             var clientMillis = new ArrayList<Double>();
             var serverMillis = new ArrayList<Double>();
+            var sagaBefore = SagaHistogram.read(HTTP, stack.managementUrl(Service.ORDER));
             var started = Instant.now();
             for (int i = 0; i < orders; i++) {
                 var result = placeAndAwaitConfirmed(order, customer);
@@ -72,11 +74,13 @@ public final class Benchmark {
                 serverMillis.add(result[1]);
             }
             var elapsed = Duration.between(started, Instant.now());
+            var sagaAfter = SagaHistogram.read(HTTP, stack.managementUrl(Service.ORDER));
             var rssAfterLoad = new EnumMap<Service, Long>(Service.class);
             for (var service : Service.values()) {
                 rssAfterLoad.put(service, residentKilobytes(stack.pid(service)));
             }
             print(startups, rssAfterStart, rssAfterLoad, clientMillis, serverMillis, orders, warmUp, elapsed);
+            printSagaStages(sagaBefore, sagaAfter);
         }
     }
 
@@ -177,6 +181,20 @@ public final class Benchmark {
         System.out.println("|---|---|---|---|---|");
         printPercentiles("client: POST to first GET that shows CONFIRMED", clientMillis);
         printPercentiles("server: PENDING to CONFIRMED in the order's timeline", serverMillis);
+    }
+
+    /** The same run as order-service's own histograms count it (saga_stage_seconds). */
+    private static void printSagaStages(Map<String, SagaHistogram> before, Map<String, SagaHistogram> after) {
+        System.out.printf("%nThe same orders in order-service's metrics (saga_stage_seconds, estimated within"
+                + " the histogram's buckets):%n%n");
+        System.out.println("| stage | orders | p50 | p99 |");
+        System.out.println("|---|---|---|---|");
+        after.forEach((stage, histogram) -> {
+            var run = histogram.since(before.get(stage));
+            System.out.printf(
+                    "| %s | %.0f | %.1f ms | %.1f ms |%n",
+                    stage, run.count(), run.quantile(0.5) * 1000, run.quantile(0.99) * 1000);
+        });
     }
 
     private static void printPercentiles(String label, List<Double> millis) {

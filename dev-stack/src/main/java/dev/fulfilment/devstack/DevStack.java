@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ public final class DevStack implements AutoCloseable {
      * @param disposable for tests: throw-away PostgreSQL files, no fsync
      * @param faultProxies for tests: the services reach the servers through proxies that a test
      *     can cut off ({@link #faultProxy})
+     * @param observe record every span and start Zipkin (and Prometheus when installed)
      */
     public record Settings(
             Path projectRoot,
@@ -35,7 +37,8 @@ public final class DevStack implements AutoCloseable {
             LocalServers.Ports serverPorts,
             Map<Service, Integer> servicePorts,
             boolean disposable,
-            boolean faultProxies) {}
+            boolean faultProxies,
+            boolean observe) {}
 
     private final Settings settings;
     private final LocalServers servers;
@@ -44,6 +47,7 @@ public final class DevStack implements AutoCloseable {
     private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, Duration> startupTimes;
     private final LocalIssuer issuer;
+    private Observability observability;
 
     private DevStack(
             Settings settings,
@@ -86,12 +90,20 @@ public final class DevStack implements AutoCloseable {
         if (settings.faultProxies()) {
             servers.withFaultProxies();
         }
+
         var ports = new EnumMap<Service, Integer>(Service.class);
         var processes = new EnumMap<Service, ChildProcess>(Service.class);
         var startupTimes = new EnumMap<Service, Duration>(Service.class);
         var issuer = LocalIssuer.in(settings.workDirectory().resolve("auth"));
         // (for ./dev-stack/start that is issuerDirectory(projectRoot), where ./dev-stack/token looks)
         var stack = new DevStack(settings, servers, processes, ports, startupTimes, issuer);
+        if (settings.observe()) {
+            // Tests take a free port; ./dev-stack/start the usual one.
+            stack.observability = Observability.start(
+                    settings.projectRoot(),
+                    settings.workDirectory(),
+                    settings.disposable() ? FreePort.pick() : Observability.ZIPKIN_PORT);
+        }
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var starting = new ArrayList<CompletableFuture<Void>>();
             for (var service : Service.values()) {
@@ -101,6 +113,10 @@ public final class DevStack implements AutoCloseable {
                 starting.add(CompletableFuture.runAsync(() -> stack.startService(service), executor));
             }
             CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+            if (stack.observability != null && !settings.disposable()) {
+                stack.observability =
+                        stack.observability.withPrometheus(settings.workDirectory(), stack.managementPorts);
+            }
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -112,6 +128,9 @@ public final class DevStack implements AutoCloseable {
         var configuration = new HashMap<>(servers.serviceConfiguration(service.database()));
         configuration.putAll(service.localConfiguration());
         configuration.putAll(issuer.serviceConfiguration());
+        if (observability != null) {
+            configuration.putAll(observability.serviceConfiguration());
+        }
         configuration.put("quarkus.http.port", Integer.toString(ports.get(service)));
         configuration.put("quarkus.management.port", Integer.toString(managementPorts.get(service)));
         // Swagger UI is on the management port; its requests go to the API's, which lets
@@ -231,6 +250,14 @@ public final class DevStack implements AutoCloseable {
     public void close() {
         services.values().parallelStream().forEach(ChildProcess::close);
         servers.close();
+        if (observability != null) {
+            observability.close();
+        }
+    }
+
+    /** Zipkin and Prometheus, when started with Settings.observe. */
+    public Optional<Observability> observability() {
+        return Optional.ofNullable(observability);
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -250,7 +277,11 @@ public final class DevStack implements AutoCloseable {
         }
         System.out.println("Starting PostgreSQL, ElasticMQ and the DynamoDB emulator, then the services; logs in "
                 + workDirectory);
-        var stack = start(new Settings(projectRoot, workDirectory, serverPorts, Map.of(), false, false));
+        var observe = java.util.Arrays.asList(args).contains("--observe");
+        if (observe) {
+            requireFree("Zipkin", Observability.ZIPKIN_PORT);
+        }
+        var stack = start(new Settings(projectRoot, workDirectory, serverPorts, Map.of(), false, false, observe));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -262,6 +293,7 @@ public final class DevStack implements AutoCloseable {
                         },
                         "dev-stack-stop"));
         printWelcome(stack);
+        stack.observability().ifPresent(DevStack::printObservability);
         stopped.await();
     }
 
@@ -306,6 +338,18 @@ public final class DevStack implements AutoCloseable {
                 stack.servers().sqs().map(ElasticMq::endpoint).orElse("-"),
                 stack.servers().dynamoDb().map(DynamoDbEmulator::endpoint).orElse("-"),
                 order);
+    }
+
+    private static void printObservability(Observability observability) {
+        System.out.printf("""
+                Every span goes to Zipkin: %s/zipkin/ . An order's trace, all hops with their timings:
+                  %s/zipkin/?annotationQuery=order.id%%3D<the order's id>
+                """, observability.zipkinUrl(), observability.zipkinUrl());
+        observability.prometheusUrl().ifPresent(url -> System.out.printf("""
+                        Prometheus scrapes the services every 5 s: %s . The saga's p99 by stage:
+                          %s/graph?g0.expr=histogram_quantile(0.99%%2C%%20sum%%20by%%20(le%%2C%%20stage)%%20(rate(saga_stage_seconds_bucket%%5B1m%%5D)))
+
+                        """, url, url));
     }
 
     private static int intFromEnvironment(String name, int defaultValue) {

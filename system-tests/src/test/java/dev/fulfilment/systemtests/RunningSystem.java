@@ -77,6 +77,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
                 LocalServers.Ports.free(),
                 Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
                 true,
+                true,
                 true));
         return new RunningSystem(stack);
     }
@@ -88,6 +89,11 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
     /** Health, the API description and Swagger UI of the service. */
     public String managementUrl(Service service) {
         return stack.managementUrl(service);
+    }
+
+    /** The Zipkin server every span of the services goes to. */
+    public String zipkinUrl() {
+        return stack.observability().orElseThrow().zipkinUrl();
     }
 
     /** The issuer whose tokens the services accept. */

@@ -31,7 +31,11 @@ public class ReservationService {
     private final ProductRepository products;
     private final String currency;
 
-    ReservationService(ReservationStore store, ProductRepository products, InventoryConfig config) {
+    private final ReservationMetrics metrics;
+
+    ReservationService(
+            ReservationStore store, ProductRepository products, InventoryConfig config, ReservationMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.products = products;
         this.currency = config.currency();
@@ -48,8 +52,13 @@ public class ReservationService {
             var stock = products.findAll(merged.stream().map(OrderLine::sku).toList());
             var shortage = Shortage.of(merged, stock);
             if (!shortage.isEmpty()) {
-                store.recordRejection(
+                var recorded = store.recordRejection(
                         orderId, unpriced(merged), shortage.describe(), shortage.shortSkus(), shortage.unknownSkus());
+                if (recorded instanceof ReservationStore.Committed) {
+                    metrics.rejected(
+                            !shortage.shortSkus().isEmpty(),
+                            !shortage.unknownSkus().isEmpty());
+                }
                 continue; // the next round reads the decision, this one or another's
             }
             var priced = merged.stream()
@@ -58,10 +67,14 @@ public class ReservationService {
                     .toList();
             switch (store.reserveAllOrNothing(orderId, priced, currency)) {
                 case ReservationStore.Committed committed -> {
+                    metrics.reserved();
                     return new Reservation(
                             orderId, Reservation.Status.RESERVED, priced, currency, null, List.of(), List.of());
                 }
-                case ReservationStore.Conflict conflict -> pauseBeforeRetry(attempt);
+                case ReservationStore.Conflict conflict -> {
+                    metrics.conflict("reserve");
+                    pauseBeforeRetry(attempt);
+                }
                 case ReservationStore.ProductChanged changed -> {
                     // stock or price moved since they were read: read them again
                 }
@@ -97,7 +110,10 @@ public class ReservationService {
                             List.of(),
                             List.of());
                 }
-                case ReservationStore.Conflict conflict -> pauseBeforeRetry(attempt);
+                case ReservationStore.Conflict conflict -> {
+                    metrics.conflict("release");
+                    pauseBeforeRetry(attempt);
+                }
                 case ReservationStore.ProductChanged changed ->
                     throw new IllegalStateException(
                             "a product of order " + orderId + " disappeared while it held stock");

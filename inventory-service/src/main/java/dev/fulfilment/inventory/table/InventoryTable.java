@@ -97,10 +97,31 @@ public class InventoryTable {
         }
     }
 
-    void createIfMissing() {
+    /**
+     * Creates the table when it is missing. A table of an older design (its keys are not pk and
+     * sk), as a local emulator may keep from an earlier version of this service, is dropped and
+     * made again: this runs only where the service owns its table (locally, in tests), never in
+     * AWS, where Terraform owns it.
+     */
+    public void createIfMissing() {
         try {
-            dynamoDb.describeTable(request -> request.tableName(name()));
-            return;
+            var existing =
+                    dynamoDb.describeTable(request -> request.tableName(name())).table();
+            var keys = existing.keySchema().stream()
+                    .map(KeySchemaElement::attributeName)
+                    .toList();
+            var hasCatalogue = existing.hasGlobalSecondaryIndexes()
+                    && existing.globalSecondaryIndexes().stream()
+                            .anyMatch(index -> index.indexName().equals(CATALOGUE_INDEX));
+            if (keys.equals(java.util.List.of(PARTITION_KEY, SORT_KEY)) && hasCatalogue) {
+                return;
+            }
+            LOG.warnf(
+                    "DynamoDB table %s has keys %s, not those of this version (%s, %s, index %s): dropping and "
+                            + "creating it again, with its data (inventory.table.create is for local tables only)",
+                    name(), keys, PARTITION_KEY, SORT_KEY, CATALOGUE_INDEX);
+            dynamoDb.deleteTable(request -> request.tableName(name()));
+            dynamoDb.waiter().waitUntilTableNotExists(request -> request.tableName(name()));
         } catch (ResourceNotFoundException missing) {
             LOG.infof("Creating DynamoDB table %s", name());
         }

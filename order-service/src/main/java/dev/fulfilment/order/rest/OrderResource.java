@@ -5,6 +5,7 @@ import dev.fulfilment.order.idempotency.IdempotencyKeys;
 import dev.fulfilment.order.service.OrderQuery;
 import dev.fulfilment.order.service.OrderService;
 import dev.fulfilment.support.security.Roles;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -96,6 +97,7 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order")
     @APIResponse(responseCode = "404", description = "No such order (of this customer's)")
     public OrderView get(@PathParam("id") UUID id) {
+        Span.current().setAttribute("order.id", id.toString());
         return OrderMapping.toView(orders.find(id, Callers.of(identity)));
     }
 
@@ -136,6 +138,8 @@ public class OrderResource {
     }
 
     private static Response accepted(UriInfo uri, UUID orderId, Object body, boolean replayed) {
+        // The request's span names the order, as every span of its saga does: one search finds them.
+        Span.current().setAttribute("order.id", orderId.toString());
         var response = Response.accepted(body)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .location(uri.getBaseUriBuilder()

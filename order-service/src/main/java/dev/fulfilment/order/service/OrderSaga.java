@@ -20,9 +20,11 @@ public class OrderSaga implements InboxHandler {
     private static final Logger LOG = Logger.getLogger(OrderSaga.class);
 
     private final Outbox outbox;
+    private final OrderMetrics metrics;
 
-    OrderSaga(Outbox outbox) {
+    OrderSaga(Outbox outbox, OrderMetrics metrics) {
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     @Override
@@ -33,8 +35,10 @@ public class OrderSaga implements InboxHandler {
             return;
         }
         var before = order.status;
-        order.on(message.payload(), message.messageId(), Instant.now())
+        var now = Instant.now();
+        order.on(message.payload(), message.messageId(), now)
                 .forEach(command -> outbox.enqueue(OutgoingMessage.causedBy(message, command)));
+        metrics.moved(order, before, now);
         LOG.debugf(
                 "Order %s: %s -> %s on %s",
                 order.id, before, order.status, message.type().wireName());

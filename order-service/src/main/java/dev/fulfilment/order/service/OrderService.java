@@ -27,9 +27,11 @@ public class OrderService {
     private static final int CANCEL_ATTEMPTS = 5;
 
     private final Outbox outbox;
+    private final OrderMetrics metrics;
 
-    OrderService(Outbox outbox) {
+    OrderService(Outbox outbox, OrderMetrics metrics) {
         this.outbox = outbox;
+        this.metrics = metrics;
     }
 
     /** A new order, PENDING; its saga starts when the transaction commits. */
@@ -40,6 +42,7 @@ public class OrderService {
         var order = placed.order();
         order.persist();
         outbox.enqueue(OutgoingMessage.caused(order.id, placed.command()));
+        metrics.placed();
         return order;
     }
 
@@ -53,8 +56,11 @@ public class OrderService {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     var order = load(orderId, customer);
-                    order.cancel(reason, Instant.now())
+                    var before = order.status;
+                    var now = Instant.now();
+                    order.cancel(reason, now)
                             .forEach(command -> outbox.enqueue(OutgoingMessage.caused(orderId, command)));
+                    metrics.moved(order, before, now);
                     order.flush();
                     return order;
                 });

@@ -9,6 +9,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.jboss.logging.MDC;
 
 /**
  * A CONSUMER span around the handling of each message, child of the span that sent it (its
@@ -30,6 +31,12 @@ public class MessageTracing {
             return "traceparent".equals(key) ? traceparent : null;
         }
     };
+
+    /** The MDC key, and log field, of the order a line is about. */
+    public static final String ORDER_ID = "orderId";
+
+    static final String TRACE_ID = "traceId";
+    static final String SPAN_ID = "spanId";
 
     private final Tracer tracer;
 
@@ -53,6 +60,11 @@ public class MessageTracing {
                 .setAttribute("messaging.message.type", message.type().wireName())
                 .setAttribute("order.id", message.orderId().toString())
                 .startSpan();
+        // Every log line of the handling names the order and the trace (JSON logs carry the
+        // MDC; the keys are those Quarkus uses for HTTP requests).
+        MDC.put(ORDER_ID, message.orderId().toString());
+        MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
+        MDC.put(SPAN_ID, span.getSpanContext().getSpanId());
         try (var scope = span.makeCurrent()) {
             handling.run();
         } catch (RuntimeException e) {
@@ -61,6 +73,9 @@ public class MessageTracing {
             throw e;
         } finally {
             span.end();
+            MDC.remove(ORDER_ID);
+            MDC.remove(TRACE_ID);
+            MDC.remove(SPAN_ID);
         }
     }
 }

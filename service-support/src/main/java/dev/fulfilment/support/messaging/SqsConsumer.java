@@ -55,6 +55,7 @@ public class SqsConsumer {
     private final MessageTracing tracing;
     private final MessagingConfig config;
     private final SmallRyeHealthReporter health;
+    private final MessagingMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running;
@@ -68,8 +69,10 @@ public class SqsConsumer {
             MessageHandler handler,
             MessageTracing tracing,
             MessagingConfig config,
-            SmallRyeHealthReporter health) {
+            SmallRyeHealthReporter health,
+            MessagingMetrics metrics) {
         this.health = health;
+        this.metrics = metrics;
         this.sqs = sqs;
         this.queueUrls = queueUrls;
         this.codec = codec;
@@ -143,7 +146,9 @@ public class SqsConsumer {
                                 .maxNumberOfMessages(config.consumer().maxMessages())
                                 .waitTimeSeconds(config.consumer().waitTimeSeconds())
                                 .messageAttributeNames("All")
-                                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                                .messageSystemAttributeNames(
+                                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                                        MessageSystemAttributeName.SENT_TIMESTAMP))
                         .messages();
                 failures = 0;
                 if (!running) {
@@ -199,21 +204,41 @@ public class SqsConsumer {
     private boolean handleOne(String queueUrl, Message message) {
         var receiveCount = Integer.parseInt(
                 message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        var sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        if (sent != null && receiveCount == 1) {
+            metrics.waited(
+                    config.consumedQueue(),
+                    Duration.between(Instant.ofEpochMilli(Long.parseLong(sent)), Instant.now()));
+        }
         return switch (codec.decode(message.body())) {
-            case EnvelopeCodec.Poison poison -> moveToDeadLetterQueue(message, poison.reason());
+            case EnvelopeCodec.Poison poison -> {
+                metrics.deadLettered(config.consumedQueue(), "poison");
+                yield moveToDeadLetterQueue(message, poison.reason());
+            }
             case EnvelopeCodec.Valid valid
-            when valid.message().type().destination() != config.consumer().destination() ->
-                moveToDeadLetterQueue(
+            when valid.message().type().destination() != config.consumer().destination() -> {
+                metrics.deadLettered(config.consumedQueue(), "misrouted");
+                yield moveToDeadLetterQueue(
                         message,
                         valid.message().type().wireName() + " belongs on "
                                 + valid.message().type().destination().queueName() + ", not on this queue");
+            }
             case EnvelopeCodec.Valid valid -> {
+                var type = valid.message().type().wireName();
+                var started = System.nanoTime();
                 try {
                     tracing.handleInSpan(
                             config.consumedQueue(), valid.message(), () -> handler.handle(valid.message()));
+                    metrics.handled(config.consumedQueue(), type, MessagingMetrics.Outcome.HANDLED, since(started));
                     yield true;
                 } catch (RuntimeException e) {
-                    if (DependencyFailures.isTransient(e)) {
+                    var transientFailure = DependencyFailures.isTransient(e);
+                    metrics.handled(
+                            config.consumedQueue(),
+                            type,
+                            transientFailure ? MessagingMetrics.Outcome.UNAVAILABLE : MessagingMetrics.Outcome.FAILED,
+                            since(started));
+                    if (transientFailure) {
                         LOG.warnf(
                                 "Handling %s %s met a dependency that is away (%s); receiving stops until ready",
                                 valid.message().type().wireName(),
@@ -296,6 +321,10 @@ public class SqsConsumer {
                 // It comes back after the visibility timeout instead.
             }
         }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private static void sleep(Duration duration) {

@@ -52,6 +52,21 @@ class MessageTracingTests {
     }
 
     @Test
+    void everyLogLineOfTheHandlingNamesTheOrderAndTheTraceAndNoneAfter() {
+        var message = message("00-" + TRACE_ID + "-" + SENDER_SPAN_ID + "-01");
+        var during = new java.util.HashMap<String, Object>();
+
+        tracing.handleInSpan("order-events", message, () -> during.putAll(org.jboss.logging.MDC.getMap()));
+
+        var span = exported.getFinishedSpanItems().getFirst();
+        assertThat(during)
+                .containsEntry("orderId", message.orderId().toString())
+                .containsEntry("traceId", TRACE_ID)
+                .containsEntry("spanId", span.getSpanId());
+        assertThat(org.jboss.logging.MDC.getMap()).doesNotContainKeys("orderId", "traceId", "spanId");
+    }
+
+    @Test
     void aFailingHandlerMarksItsSpanAsAnErrorAndStillFails() {
         var message = message(null);
 

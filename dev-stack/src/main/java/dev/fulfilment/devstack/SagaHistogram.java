@@ -1,0 +1,88 @@
+package dev.fulfilment.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The saga's stage times as order-service counts them ({@code saga_stage_seconds} on its
+ * {@code /q/metrics}): the cumulative buckets of one stage at one moment. The difference of
+ * two readings is what happened between them, and its quantiles are estimated as Prometheus's
+ * {@code histogram_quantile} does, by linear interpolation inside the bucket.
+ */
+record SagaHistogram(TreeMap<Double, Double> cumulativeCounts) {
+
+    private static final Pattern BUCKET = Pattern.compile(
+            "^saga_stage_seconds_bucket\\{(?=.*stage=\"([a-z_]+)\")(?=.*le=\"([^\"]+)\").*}\\s+(\\S+)$");
+
+    /** Every stage's histogram as the service's metrics show it now. */
+    static Map<String, SagaHistogram> read(HttpClient http, String managementUrl)
+            throws IOException, InterruptedException {
+        var text = http.send(
+                        HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return parse(text);
+    }
+
+    static Map<String, SagaHistogram> parse(String prometheusText) {
+        var stages = new TreeMap<String, SagaHistogram>();
+        for (var line : prometheusText.lines().toList()) {
+            var bucket = BUCKET.matcher(line);
+            if (bucket.matches()) {
+                var bound =
+                        bucket.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(2));
+                stages.computeIfAbsent(bucket.group(1), stage -> new SagaHistogram(new TreeMap<>()))
+                        .cumulativeCounts()
+                        .put(bound, Double.parseDouble(bucket.group(3)));
+            }
+        }
+        return stages;
+    }
+
+    /** What was counted since the earlier reading. */
+    SagaHistogram since(SagaHistogram earlier) {
+        var counts = new TreeMap<Double, Double>();
+        cumulativeCounts.forEach((bound, count) -> counts.put(
+                bound, count - (earlier == null ? 0 : earlier.cumulativeCounts().getOrDefault(bound, 0.0))));
+        return new SagaHistogram(counts);
+    }
+
+    double count() {
+        return cumulativeCounts.isEmpty() ? 0 : cumulativeCounts.lastEntry().getValue();
+    }
+
+    /** The estimated quantile in seconds, or NaN without observations. */
+    double quantile(double q) {
+        var total = count();
+        if (total == 0) {
+            return Double.NaN;
+        }
+        var rank = q * total;
+        var lowerBound = 0.0;
+        var lowerCount = 0.0;
+        List<Map.Entry<Double, Double>> buckets = new ArrayList<>(cumulativeCounts.entrySet());
+        for (var bucket : buckets) {
+            if (bucket.getValue() >= rank) {
+                if (bucket.getKey().isInfinite()) {
+                    return lowerBound; // beyond the largest finite bucket: its bound is all we know
+                }
+                var inBucket = bucket.getValue() - lowerCount;
+                return inBucket == 0
+                        ? bucket.getKey()
+                        : lowerBound + (bucket.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
+            }
+            lowerBound = bucket.getKey();
+            lowerCount = bucket.getValue();
+        }
+        return lowerBound;
+    }
+}

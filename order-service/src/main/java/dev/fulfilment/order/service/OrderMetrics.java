@@ -1,0 +1,140 @@
+package dev.fulfilment.order.service;
+
+import dev.fulfilment.order.Order;
+import dev.fulfilment.order.OrderStatus;
+import dev.fulfilment.outbox.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.distribution.TimeWindowPercentileHistogram;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The business in numbers: orders placed and how they end, and how long the saga takes
+ * between its stages. Tags are statuses and stage names, never ids or skus. Called inside
+ * the transaction that makes the change, each counts once that transaction commits.
+ */
+@ApplicationScoped
+public class OrderMetrics {
+
+    /** The statuses counted as outcomes when an order reaches them. */
+    private static final Set<OrderStatus> OUTCOMES = Set.of(
+            OrderStatus.CONFIRMED,
+            OrderStatus.REJECTED,
+            OrderStatus.CANCELLED,
+            OrderStatus.SHIPPED,
+            OrderStatus.DELIVERED);
+
+    /** The saga's stages, each timed from the first status to the second. */
+    static final List<String> STAGES = List.of("placed_to_reserved", "reserved_to_confirmed", "placed_to_confirmed");
+
+    /** The percentiles published as gauges, for backends that cannot read a histogram's buckets. */
+    static final List<Double> QUANTILES = List.of(0.5, 0.99);
+
+    private final MeterRegistry registry;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Counter placed;
+    private final Map<String, TimeWindowPercentileHistogram> recentStages = new HashMap<>();
+
+    OrderMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+        this.registry = registry;
+        this.transactions = transactions;
+        this.placed = Counter.builder("orders.placed")
+                .description("Orders accepted by POST /orders")
+                .register(registry);
+        var window = DistributionStatisticConfig.builder()
+                .percentiles(QUANTILES.stream().mapToDouble(Double::doubleValue).toArray())
+                .expiry(Duration.ofMinutes(1))
+                .bufferLength(2)
+                .build()
+                .merge(DistributionStatisticConfig.DEFAULT);
+        for (var stage : STAGES) {
+            var recent = new TimeWindowPercentileHistogram(registry.config().clock(), window, false);
+            recentStages.put(stage, recent);
+            for (int i = 0; i < QUANTILES.size(); i++) {
+                var index = i;
+                Gauge.builder("saga.stage.percentile", recent, histogram -> seconds(histogram, index))
+                        .description("Percentiles of the saga's stage times over about the last minute (CloudWatch "
+                                + "reads these; Prometheus computes its own from saga_stage_seconds_bucket)")
+                        .baseUnit("seconds")
+                        .tag("stage", stage)
+                        .tag("quantile", QUANTILES.get(i).toString())
+                        .register(registry);
+            }
+        }
+    }
+
+    private static double seconds(TimeWindowPercentileHistogram histogram, int index) {
+        var percentiles = histogram.takeSnapshot(0, 0, 0).percentileValues();
+        return percentiles[index].value(TimeUnit.SECONDS);
+    }
+
+    void placed() {
+        afterCommit(placed::increment);
+    }
+
+    /** The order moved from one status to another at that moment. */
+    void moved(Order order, OrderStatus from, Instant now) {
+        if (order.status == from) {
+            return;
+        }
+        var to = order.status;
+        var createdAt = order.createdAt;
+        var reservedAt = to == OrderStatus.CONFIRMED ? reservedAt(order) : Optional.<Instant>empty();
+        afterCommit(() -> record(to, createdAt, reservedAt, now));
+    }
+
+    private void record(OrderStatus to, Instant createdAt, Optional<Instant> reservedAt, Instant now) {
+        if (OUTCOMES.contains(to)) {
+            Counter.builder("orders.outcome")
+                    .description("Orders reaching a status that ends a stage of their life, by status")
+                    .tag("outcome", to.name().toLowerCase(Locale.ROOT))
+                    .register(registry)
+                    .increment();
+        }
+        switch (to) {
+            case INVENTORY_RESERVED -> stage("placed_to_reserved", Duration.between(createdAt, now));
+            case CONFIRMED -> {
+                stage("placed_to_confirmed", Duration.between(createdAt, now));
+                reservedAt.ifPresent(reserved -> stage("reserved_to_confirmed", Duration.between(reserved, now)));
+            }
+            default -> {
+                // no stage ends here
+            }
+        }
+    }
+
+    private void stage(String stage, Duration took) {
+        Timer.builder("saga.stage")
+                .description("Time between stages of an order's saga: placed_to_reserved, reserved_to_confirmed, "
+                        + "placed_to_confirmed")
+                .tag("stage", stage)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(took.isNegative() ? Duration.ZERO : took);
+        recentStages.get(stage).recordLong(took.isNegative() ? 0 : took.toNanos());
+    }
+
+    private void afterCommit(Runnable count) {
+        AfterCommit.run(transactions, count);
+    }
+
+    private static Optional<Instant> reservedAt(Order order) {
+        return order.timeline.stream()
+                .filter(entry -> entry.status == OrderStatus.INVENTORY_RESERVED)
+                .map(entry -> entry.occurredAt)
+                .reduce((first, second) -> second);
+    }
+}
