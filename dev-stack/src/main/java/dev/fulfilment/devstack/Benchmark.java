@@ -36,17 +36,26 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         var projectRoot =
                 Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        if (args.length > 1 && (args[1].equals("closed") || args[1].equals("open"))) {
+            if (args.length != 4) {
+                System.err.println(
+                        "Usage: ./dev-stack/benchmark [ORDERS [RESTARTS]]  one order at a time, start, memory\n"
+                                + "       ./dev-stack/benchmark closed CLIENTS ORDERS  load: each client orders again once answered\n"
+                                + "       ./dev-stack/benchmark open RATE SECONDS      load: RATE orders a second for SECONDS");
+                System.exit(2);
+            }
+            var first = Integer.parseInt(args[2]);
+            var second = Integer.parseInt(args[3]);
+            LoadBenchmark.run(
+                    projectRoot,
+                    args[1].equals("closed")
+                            ? new LoadBenchmark.Load.Closed(first, second)
+                            : new LoadBenchmark.Load.Open(first, second));
+            return;
+        }
         var orders = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         var restarts = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        var workDirectory = projectRoot.resolve("dev-stack/target/benchmark");
-        try (var stack = DevStack.start(new DevStack.Settings(
-                projectRoot,
-                workDirectory,
-                LocalServers.Ports.free(),
-                Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
-                true,
-                false,
-                false))) {
+        try (var stack = freshStack(projectRoot)) {
             var startups = new EnumMap<Service, List<Duration>>(Service.class);
             var rssAfterStart = new EnumMap<Service, Long>(Service.class);
             for (var service : Service.values()) {
@@ -82,6 +91,22 @@ public final class Benchmark {
             print(startups, rssAfterStart, rssAfterLoad, clientMillis, serverMillis, orders, warmUp, elapsed);
             printSagaStages(sagaBefore, sagaAfter);
         }
+    }
+
+    /** The whole stack on free ports with fresh, throw-away data, as every benchmark run measures it. */
+    static DevStack freshStack(Path projectRoot) {
+        return DevStack.start(new DevStack.Settings(
+                projectRoot,
+                benchmarkDirectory(projectRoot),
+                LocalServers.Ports.free(),
+                Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
+                true,
+                false,
+                false));
+    }
+
+    static Path benchmarkDirectory(Path projectRoot) {
+        return projectRoot.resolve("dev-stack/target/benchmark");
     }
 
     /** @return client-observed and server-recorded (timeline) milliseconds from placed to CONFIRMED */
@@ -205,12 +230,12 @@ public final class Benchmark {
                 label, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99), sorted.getLast());
     }
 
-    private static double percentile(List<Double> sorted, int percent) {
+    static double percentile(List<Double> sorted, int percent) {
         var index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 
-    private static String machine() {
+    static String machine() {
         var cores = Runtime.getRuntime().availableProcessors();
         long memoryKb = 0;
         String cpu = "unknown CPU";

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,10 +25,15 @@ record CommandResult(int status, String output) {
      * @throws IOException when the program cannot be started (not installed, say)
      */
     static CommandResult run(Path directory, Duration timeout, List<String> command) throws IOException {
-        var process = new ProcessBuilder(command)
-                .directory(directory.toFile())
-                .redirectErrorStream(true)
-                .start();
+        return run(directory, timeout, command, Map.of());
+    }
+
+    /** Runs the command with these variables added to its environment. */
+    static CommandResult run(Path directory, Duration timeout, List<String> command, Map<String, String> environment)
+            throws IOException {
+        var builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        var process = builder.start();
         try {
             var output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -191,9 +191,13 @@ public final class DeadLetters implements AutoCloseable {
 
     /** dev-stack's ElasticMQ (DEV_STACK_SQS_PORT, 9324 by default). */
     static SqsClient localClient() {
-        var port = System.getenv().getOrDefault("DEV_STACK_SQS_PORT", "9324");
+        return localClient("http://127.0.0.1:" + System.getenv().getOrDefault("DEV_STACK_SQS_PORT", "9324"));
+    }
+
+    /** An ElasticMQ at this endpoint. */
+    static SqsClient localClient(String endpoint) {
         return SqsClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
