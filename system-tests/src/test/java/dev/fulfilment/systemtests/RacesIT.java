@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,9 +23,11 @@ class RacesIT {
     private static final int ORDERS = 40;
     private static final int RACING_AT_ONCE = 4;
 
+    private final RunningSystem system;
     private final Shop shop;
 
     RacesIT(RunningSystem system) {
+        this.system = system;
         this.shop = new Shop(system);
     }
 
@@ -138,5 +141,59 @@ class RacesIT {
         }
         response.then().statusCode(200);
         return response.jsonPath().getList("id", String.class);
+    }
+
+    @Test
+    void aHotProductSellingOutUnderLoadConfirmsExactlyItsStockAndRejectsTheRestWhole() throws Exception {
+        var hotStock = 60;
+        var hot = shop.newProduct(hotStock);
+        var others = IntStream.range(0, 8).mapToObj(i -> shop.newProduct(1_000)).toList();
+        // Every order takes one unit of the hot product and one of another: half of all lines
+        // are on one item, and it sells out a third of the way through.
+        List<UUID> orderIds;
+        try (var clients = Executors.newFixedThreadPool(16)) {
+            var placing = IntStream.range(0, 180)
+                    .mapToObj(i -> clients.submit(() -> {
+                        var customer = "hot-" + UUID.randomUUID();
+                        var response = shop.place(
+                                customer,
+                                """
+                                {"lines":[{"sku":"%s","quantity":1},{"sku":"%s","quantity":1}],
+                                 "shippingAddress":{"recipient":"Grace Hopper","line1":"1 Navy Yard",
+                                 "city":"Arlington","postalCode":"22202","country":"US"}}""".formatted(hot, others.get(i % others.size())),
+                                UUID.randomUUID().toString());
+                        response.then().statusCode(202);
+                        var id = UUID.fromString(response.path("id"));
+                        shop.remember(id, customer);
+                        return id;
+                    }))
+                    .toList();
+            orderIds = new ArrayList<>();
+            for (var order : placing) {
+                orderIds.add(order.get());
+            }
+        }
+        shop.awaitStatusIn(orderIds, Set.of("CONFIRMED", "REJECTED"), Duration.ofSeconds(120));
+
+        var confirmedLines = new java.util.HashMap<String, Long>();
+        var confirmed = 0;
+        for (var id : orderIds) {
+            var order = shop.order(id).then().statusCode(200).extract().jsonPath();
+            if (order.getString("status").equals("CONFIRMED")) {
+                confirmed++;
+                for (String sku : order.<String>getList("lines.sku")) {
+                    confirmedLines.merge(sku, 1L, Long::sum);
+                }
+            }
+        }
+        assertThat(confirmed).as("orders confirmed, the hot product's stock").isEqualTo(hotStock);
+        assertThat(shop.stock(hot)).isEqualTo(new Shop.Stock(0, hotStock));
+        for (var sku : others) {
+            assertThat(shop.stock(sku))
+                    .as("%s: a rejected order holds none of it, a confirmed one a unit", sku)
+                    .isEqualTo(new Shop.Stock(
+                            1_000 - confirmedLines.getOrDefault(sku, 0L), confirmedLines.getOrDefault(sku, 0L)));
+        }
+        assertThat(system.deadLetterCount()).isZero();
     }
 }
