@@ -36,12 +36,17 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         var projectRoot =
                 Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        if (args.length > 1 && args[1].equals("read")) {
+            ReadBenchmark.run(projectRoot);
+            return;
+        }
         if (args.length > 1 && (args[1].equals("closed") || args[1].equals("open"))) {
             if (args.length != 4) {
                 System.err.println(
                         "Usage: ./dev-stack/benchmark [ORDERS [RESTARTS]]  one order at a time, start, memory\n"
                                 + "       ./dev-stack/benchmark closed CLIENTS ORDERS  load: each client orders again once answered\n"
-                                + "       ./dev-stack/benchmark open RATE SECONDS      load: RATE orders a second for SECONDS");
+                                + "       ./dev-stack/benchmark open RATE SECONDS      load: RATE orders a second for SECONDS\n"
+                                + "       ./dev-stack/benchmark read                   order-service's GETs, sequential and concurrent");
                 System.exit(2);
             }
             var first = Integer.parseInt(args[2]);
@@ -163,7 +168,7 @@ public final class Benchmark {
         return Duration.between(pending, confirmed).toNanos() / 1e6;
     }
 
-    private static long residentKilobytes(long pid) throws IOException {
+    static long residentKilobytes(long pid) throws IOException {
         for (var line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
