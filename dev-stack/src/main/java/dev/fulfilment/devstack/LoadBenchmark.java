@@ -210,11 +210,7 @@ final class LoadBenchmark {
 
     /** Orders of order-service that reached CONFIRMED or REJECTED since it started. */
     private static double outcomes(String metricsUrl) throws IOException, InterruptedException {
-        var text = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(metricsUrl + "/q/metrics"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        var text = SagaHistogram.scrape(HTTP, metricsUrl);
         var total = 0.0;
         for (var line : text.lines().toList()) {
             var matcher = OUTCOME.matcher(line);

@@ -25,12 +25,16 @@ record SagaHistogram(TreeMap<Double, Double> cumulativeCounts) {
     /** Every stage's histogram as the service's metrics show it now. */
     static Map<String, SagaHistogram> read(HttpClient http, String managementUrl)
             throws IOException, InterruptedException {
-        var text = http.send(
+        return parse(scrape(http, managementUrl));
+    }
+
+    /** A service's metrics as Prometheus reads them. */
+    static String scrape(HttpClient http, String managementUrl) throws IOException, InterruptedException {
+        return http.send(
                         HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-        return parse(text);
     }
 
     static Map<String, SagaHistogram> parse(String prometheusText) {
