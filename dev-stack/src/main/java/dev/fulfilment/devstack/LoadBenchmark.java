@@ -36,8 +36,6 @@ final class LoadBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String HOT_SKU = "BENCH-HOT";
     private static final int OTHER_SKUS = 8;
-    private static final Pattern OUTCOME =
-            Pattern.compile("^orders_outcome_total\\{.*outcome=\"(confirmed|rejected)\".*}\\s+(\\S+)$");
     private static final Pattern AVAILABLE = Pattern.compile("\"available\":(\\d+)");
     private static final Pattern RESERVED = Pattern.compile("\"reserved\":(\\d+)");
 
@@ -210,15 +208,9 @@ final class LoadBenchmark {
 
     /** Orders of order-service that reached CONFIRMED or REJECTED since it started. */
     private static double outcomes(String metricsUrl) throws IOException, InterruptedException {
-        var text = SagaHistogram.scrape(HTTP, metricsUrl);
-        var total = 0.0;
-        for (var line : text.lines().toList()) {
-            var matcher = OUTCOME.matcher(line);
-            if (matcher.matches()) {
-                total += Double.parseDouble(matcher.group(2));
-            }
-        }
-        return total;
+        var samples = MetricSamples.parse(SagaHistogram.scrape(HTTP, metricsUrl));
+        return samples.sum("orders_outcome_total", Map.of("outcome", "confirmed"))
+                + samples.sum("orders_outcome_total", Map.of("outcome", "rejected"));
     }
 
     /** Waits until so many more orders reached an outcome; returns System.nanoTime() then. */

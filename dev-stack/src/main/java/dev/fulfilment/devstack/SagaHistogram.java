@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The saga's stage times as order-service counts them ({@code saga_stage_seconds} on its
@@ -18,9 +17,6 @@ import java.util.regex.Pattern;
  * {@code histogram_quantile} does, by linear interpolation inside the bucket.
  */
 record SagaHistogram(TreeMap<Double, Double> cumulativeCounts) {
-
-    private static final Pattern BUCKET = Pattern.compile(
-            "^saga_stage_seconds_bucket\\{(?=.*stage=\"([a-z_]+)\")(?=.*le=\"([^\"]+)\").*}\\s+(\\S+)$");
 
     /** Every stage's histogram as the service's metrics show it now. */
     static Map<String, SagaHistogram> read(HttpClient http, String managementUrl)
@@ -39,14 +35,15 @@ record SagaHistogram(TreeMap<Double, Double> cumulativeCounts) {
 
     static Map<String, SagaHistogram> parse(String prometheusText) {
         var stages = new TreeMap<String, SagaHistogram>();
-        for (var line : prometheusText.lines().toList()) {
-            var bucket = BUCKET.matcher(line);
-            if (bucket.matches()) {
-                var bound =
-                        bucket.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bucket.group(2));
-                stages.computeIfAbsent(bucket.group(1), stage -> new SagaHistogram(new TreeMap<>()))
+        for (var sample : MetricSamples.parse(prometheusText).samples()) {
+            var stage = sample.labels().get("stage");
+            var bound = sample.labels().get("le");
+            if (sample.name().equals("saga_stage_seconds_bucket") && stage != null && bound != null) {
+                stages.computeIfAbsent(stage, name -> new SagaHistogram(new TreeMap<>()))
                         .cumulativeCounts()
-                        .put(bound, Double.parseDouble(bucket.group(3)));
+                        .put(
+                                bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                                sample.value());
             }
         }
         return stages;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fulfilment.devstack.DeadLetters;
+import dev.fulfilment.devstack.MetricSamples;
 import dev.fulfilment.devstack.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -98,6 +100,48 @@ class MetricsIT {
         assertThat(undocumented)
                 .as("metrics exposed that the README does not name")
                 .isEmpty();
+    }
+
+    @Test
+    void anOrderConfirmedAndAnOrderRejectedMoveTheBusinessCounters() {
+        var before = orderServiceMetrics();
+        var sku = shop.newProduct(1);
+        shop.awaitStatus(shop.placeOrder(sku, 1), "CONFIRMED");
+        shop.awaitStatus(shop.placeOrder(sku, 1), "REJECTED");
+        // Counted after each transaction commits: the scrape may come a moment after the status.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            var after = orderServiceMetrics();
+            assertThat(moved(before, after, "orders_placed_total", Map.of()))
+                    .as("orders placed")
+                    .isEqualTo(2);
+            assertThat(moved(before, after, "orders_outcome_total", Map.of("outcome", "confirmed")))
+                    .as("orders confirmed")
+                    .isEqualTo(1);
+            assertThat(moved(before, after, "orders_outcome_total", Map.of("outcome", "rejected")))
+                    .as("orders rejected")
+                    .isEqualTo(1);
+            assertThat(moved(before, after, "saga_stage_seconds_count", Map.of("stage", "placed_to_confirmed")))
+                    .as("placed-to-confirmed times recorded")
+                    .isEqualTo(1);
+        });
+    }
+
+    /**
+     * Asks as Prometheus does, for OpenMetrics: its sample lines may end in an exemplar, which
+     * a parser that took the last number on the line would read as the value (it once did).
+     */
+    private MetricSamples orderServiceMetrics() {
+        return MetricSamples.parse(given().baseUri(system.managementUrl(Service.ORDER))
+                .accept("application/openmetrics-text; version=1.0.0, text/plain; version=0.0.4; q=0.5")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    private static double moved(MetricSamples before, MetricSamples after, String name, Map<String, String> labels) {
+        return after.sum(name, labels) - before.sum(name, labels);
     }
 
     /** orders_outcome_total, saga_stage_seconds_max and the like, by the family's name. */
