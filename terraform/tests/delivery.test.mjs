@@ -77,6 +77,16 @@ test("each image runs as a non-root user, its API on 8080, its health checked on
   }
 });
 
+test("each image makes its JDK AOT cache with its own JDK (25 or later) and starts with it", () => {
+  for (const service of SERVICES) {
+    const dockerfile = read(`${service}/src/main/docker/Dockerfile.jvm`);
+    const jdk = Number(dockerfile.match(/^FROM \S+amazoncorretto:(\d+)-/m)?.[1]);
+    assert.ok(jdk >= 25, `${service}: a JDK with AOT cache output (JEP 514), not ${jdk}`);
+    assert.match(dockerfile, /^RUN java [^\n]*-XX:AOTCacheOutput=app\.aot -Dquarkus\.appcds\.generate=true/m, `${service}: cache recorded in the image`);
+    assert.match(dockerfile, /^ENTRYPOINT .*-XX:AOTCache=\/deployments\/app\.aot -jar \/deployments\/quarkus-run\.jar/m, `${service}: started with the cache`);
+  }
+});
+
 test("docker-compose.yml runs the whole system with health-based start order", () => {
   const compose = yaml("docker-compose.yml");
   const services = compose.services;

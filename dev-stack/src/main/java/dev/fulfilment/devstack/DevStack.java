@@ -210,6 +210,12 @@ public final class DevStack implements AutoCloseable {
                 "-XX:MaxMetaspaceSize=128m",
                 "-Xss512k",
                 "-XX:+ExitOnOutOfMemoryError"));
+        // The JDK's AOT cache the build recorded beside the jar (docs/decisions/0016); a JVM that
+        // cannot use it (another JDK build, a changed jar) says so in the log and starts without.
+        var aotCache = application.resolveSibling("app.aot");
+        if (Files.isRegularFile(aotCache)) {
+            command.add("-XX:AOTCache=" + aotCache);
+        }
         command.addAll(List.of("-jar", application.toString()));
         return command;
     }

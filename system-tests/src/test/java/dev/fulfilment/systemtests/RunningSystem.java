@@ -163,6 +163,10 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         stack.crashAndRestart(service);
     }
 
+    public long pid(Service service) {
+        return stack.pid(service);
+    }
+
     public Path logFile(Service service) {
         return stack.logFile(service);
     }
