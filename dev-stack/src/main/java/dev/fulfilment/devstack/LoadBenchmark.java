@@ -208,7 +208,7 @@ final class LoadBenchmark {
 
     /** Orders of order-service that reached CONFIRMED or REJECTED since it started. */
     private static double outcomes(String metricsUrl) throws IOException, InterruptedException {
-        var samples = MetricSamples.parse(SagaHistogram.scrape(HTTP, metricsUrl));
+        var samples = MetricSamples.parse(MetricSamples.scrape(HTTP, metricsUrl));
         return samples.sum("orders_outcome_total", Map.of("outcome", "confirmed"))
                 + samples.sum("orders_outcome_total", Map.of("outcome", "rejected"));
     }

@@ -1,5 +1,10 @@
 package dev.fulfilment.devstack;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +20,15 @@ public record MetricSamples(List<Sample> samples) {
 
     /** One sample line: metric name, labels in their order, value. */
     public record Sample(String name, Map<String, String> labels, double value) {}
+
+    /** A service's {@code /q/metrics} as Prometheus reads them. */
+    static String scrape(HttpClient http, String managementUrl) throws IOException, InterruptedException {
+        return http.send(
+                        HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
 
     public static MetricSamples parse(String scrape) {
         var samples = new ArrayList<Sample>();

@@ -1,10 +1,7 @@
 package dev.fulfilment.devstack;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +18,7 @@ record SagaHistogram(TreeMap<Double, Double> cumulativeCounts) {
     /** Every stage's histogram as the service's metrics show it now. */
     static Map<String, SagaHistogram> read(HttpClient http, String managementUrl)
             throws IOException, InterruptedException {
-        return parse(scrape(http, managementUrl));
-    }
-
-    /** A service's metrics as Prometheus reads them. */
-    static String scrape(HttpClient http, String managementUrl) throws IOException, InterruptedException {
-        return http.send(
-                        HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+        return parse(MetricSamples.scrape(http, managementUrl));
     }
 
     static Map<String, SagaHistogram> parse(String prometheusText) {
