@@ -70,6 +70,11 @@ public final class DynamoDbEmulator implements AutoCloseable {
         return workDirectory.resolve("dynamodb-tables.json");
     }
 
+    /** The process's id, for the benchmark's account of CPU time. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.close();

@@ -86,6 +86,11 @@ public final class ElasticMq implements AutoCloseable {
         }
     }
 
+    /** The process's id, for the benchmark's account of CPU time. */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.close();

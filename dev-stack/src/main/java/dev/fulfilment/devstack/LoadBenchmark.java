@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +35,7 @@ final class LoadBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String HOT_SKU = "BENCH-HOT";
     private static final int OTHER_SKUS = 8;
+    private static final int WARM_UP_CLIENTS = 32;
     private static final Pattern AVAILABLE = Pattern.compile("\"available\":(\\d+)");
     private static final Pattern RESERVED = Pattern.compile("\"reserved\":(\\d+)");
 
@@ -61,7 +61,9 @@ final class LoadBenchmark {
                 case Load.Closed closed -> closed.orders();
                 case Load.Open open -> open.perSecond() * open.seconds();
             };
-            var warmUp = Math.min(200, plannedOrders);
+            // As many orders as the run, from as many clients as the largest run: a warm-up of 200
+            // left the JIT compilers with a third of the services' CPU during the run that followed.
+            var warmUp = plannedOrders;
             var stocked = 2L * (plannedOrders + warmUp) + 1000;
             var skus = stockProducts(stack, stocked);
             var customer = "Bearer " + stack.issuer().token(LocalIssuer.Caller.CUSTOMER, "load");
@@ -69,14 +71,14 @@ final class LoadBenchmark {
             var metricsUrl = stack.managementUrl(Service.ORDER);
 
             var beforeWarmUp = outcomes(metricsUrl);
-            var warmedUp = closedLoop(orderUrl, customer, new Load.Closed(8, warmUp)).stream()
+            var warmedUp = closedLoop(orderUrl, customer, new Load.Closed(WARM_UP_CLIENTS, warmUp)).stream()
                     .filter(answer -> answer.status() == 202)
                     .count();
             awaitOutcomes(metricsUrl, beforeWarmUp, warmedUp, Duration.ofMinutes(2));
 
             var outcomesBefore = outcomes(metricsUrl);
             var stagesBefore = SagaHistogram.read(HTTP, metricsUrl);
-            var cpuBefore = cpuSeconds(stack);
+            var cpuBefore = CpuUse.read(stack);
             var commitsBefore = commits(stack);
             var started = System.nanoTime();
             var answers = switch (load) {
@@ -87,7 +89,7 @@ final class LoadBenchmark {
             var accepted = answers.stream().filter(a -> a.status() == 202).count();
             var finished = awaitOutcomes(metricsUrl, outcomesBefore, accepted, Duration.ofMinutes(5));
             var endToEnd = Duration.ofNanos(finished - started);
-            var cpu = since(cpuBefore, cpuSeconds(stack));
+            var cpu = CpuUse.read(stack).since(cpuBefore);
             var stagesAfter = SagaHistogram.read(HTTP, metricsUrl);
 
             var conserved = stockAddsUp(stack, skus, stocked);
@@ -248,25 +250,6 @@ final class LoadBenchmark {
         return problems.isEmpty() ? "yes" : String.join("; ", problems);
     }
 
-    /** CPU seconds (user + system) each service process has used so far. */
-    private static Map<Service, Double> cpuSeconds(DevStack stack) throws IOException {
-        var seconds = new EnumMap<Service, Double>(Service.class);
-        for (var service : Service.values()) {
-            var fields = Files.readString(Path.of("/proc", Long.toString(stack.pid(service)), "stat"))
-                    .replaceFirst("^.*\\) ", "")
-                    .split(" ");
-            // utime and stime are fields 14 and 15 of stat, 12 and 13 after "pid (comm) "
-            seconds.put(service, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
-        }
-        return seconds;
-    }
-
-    private static Map<Service, Double> since(Map<Service, Double> before, Map<Service, Double> after) {
-        var used = new EnumMap<Service, Double>(Service.class);
-        after.forEach((service, seconds) -> used.put(service, seconds - before.get(service)));
-        return used;
-    }
-
     /** Transactions committed so far in the services' databases. */
     private static long commits(DevStack stack) throws java.sql.SQLException {
         var postgres = stack.servers().postgres().orElseThrow();
@@ -338,7 +321,7 @@ final class LoadBenchmark {
             Duration endToEnd,
             Map<String, SagaHistogram> stagesBefore,
             Map<String, SagaHistogram> stagesAfter,
-            Map<Service, Double> cpu,
+            CpuUse cpu,
             String conserved,
             int deadLetters,
             double transactionsPerOrder,
@@ -375,13 +358,22 @@ final class LoadBenchmark {
                     "| %s (order-service's histogram) | p50 %.0f ms, p99 %.0f ms |%n",
                     stage, run.quantile(0.5) * 1000, run.quantile(0.99) * 1000);
         });
-        var cpuTotal = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
+        var perOrder = 1000.0 / Math.max(1, accepted);
+        System.out.printf("| CPU of the services | %.1f ms per order |%n", cpu.services() * perOrder);
+        var byProcess = new ArrayList<String>();
+        cpu.byProcess().forEach((name, seconds) -> byProcess.add("%s %.1f".formatted(name, seconds * perOrder)));
+        byProcess.add("unaccounted %.1f".formatted(cpu.unaccounted() * perOrder));
         System.out.printf(
-                "| CPU seconds of the services | %s; %.1f ms per order |%n",
-                cpu.entrySet().stream()
-                        .map(entry -> "%s %.1f".formatted(entry.getKey().directoryName(), entry.getValue()))
-                        .toList(),
-                cpuTotal * 1000 / Math.max(1, accepted));
+                "| CPU by process, ms per order, from the first POST to the last outcome | %s |%n",
+                String.join(", ", byProcess));
+        System.out.printf(
+                "| the machine's CPUs busy in that window | %.1f ms per order; %.0f %% of %d cores |%n",
+                cpu.machine() * perOrder,
+                cpu.machine()
+                        * 100
+                        / (endToEnd.toNanos() / 1e9)
+                        / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("| stock adds up (available + reserved = stocked) | %s |%n", conserved);
         System.out.printf("| messages in dead-letter queues | %d |%n", deadLetters);
         System.out.printf(
