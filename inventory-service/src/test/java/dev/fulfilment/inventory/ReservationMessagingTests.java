@@ -142,6 +142,25 @@ class ReservationMessagingTests {
     }
 
     @Test
+    void aReserveRedeliveredAfterItsReservationTookTheLastUnitsStillRepliesReserved() {
+        var sku = stockedProduct(4);
+        var orderId = UUID.randomUUID();
+        var command = reserve(orderId, new OrderLine(sku, 4));
+
+        send(command);
+        orderEvents.awaitMessage(orderId, "InventoryReserved");
+        send(command);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        orderEvents.receivedOfType(orderId, "InventoryReserved").size() == 2);
+        assertThat(orderEvents.receivedOfType(orderId, "InventoryRejected")).isEmpty();
+        assertThat(products.find(sku).orElseThrow())
+                .extracting(Product::available, Product::reserved)
+                .containsExactly(0L, 4L);
+    }
+
+    @Test
     void releasingReturnsTheStockOnceHoweverOftenItIsAsked() {
         var sku = stockedProduct(10);
         var orderId = UUID.randomUUID();

@@ -16,8 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Decides an order's reservation once and for all, however often and however concurrently it
- * is asked. Each step re-reads the reservation first, so a command that lost a race, or that
- * SQS delivered again, ends with the decision that won. The prices are read with the stock
+ * is asked. Every write is conditional on the order having no decision yet; a command whose
+ * write meets one (it lost a race, or SQS delivered it again) reads it and ends with the
+ * decision that won. The prices are read with the stock
  * and fixed in the reservation: the transaction holds only while they are still the
  * products' prices.
  */
@@ -45,21 +46,34 @@ public class ReservationService {
     public Reservation reserveAllOrNothing(UUID orderId, List<OrderLine> lines) {
         var merged = mergeLinesOfTheSameSku(lines);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            var decided = store.find(orderId);
-            if (decided.isPresent()) {
-                return decided.get();
+            // The first attempt goes straight to the stock: every write below is conditional on
+            // the order having no reservation yet, so a command seen before fails its write on
+            // the decision already there, and the next attempt reads that decision. A first
+            // delivery, by far the usual case, saves a read.
+            if (attempt > 1) {
+                var decided = store.find(orderId);
+                if (decided.isPresent()) {
+                    return decided.get();
+                }
             }
             var stock = products.findAll(merged.stream().map(OrderLine::sku).toList());
             var shortage = Shortage.of(merged, stock);
             if (!shortage.isEmpty()) {
-                var recorded = store.recordRejection(
-                        orderId, unpriced(merged), shortage.describe(), shortage.shortSkus(), shortage.unknownSkus());
-                if (recorded instanceof ReservationStore.Committed) {
+                var rejection = new Reservation(
+                        orderId,
+                        Reservation.Status.REJECTED,
+                        unpriced(merged),
+                        null,
+                        shortage.describe(),
+                        shortage.shortSkus(),
+                        shortage.unknownSkus());
+                if (store.recordRejection(rejection) instanceof ReservationStore.Committed) {
                     metrics.rejected(
                             !shortage.shortSkus().isEmpty(),
                             !shortage.unknownSkus().isEmpty());
+                    return rejection;
                 }
-                continue; // the next round reads the decision, this one or another's
+                continue; // another command decided first: the next round reads its decision
             }
             var priced = merged.stream()
                     .map(line -> new ReservedLine(

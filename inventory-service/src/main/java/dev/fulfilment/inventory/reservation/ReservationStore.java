@@ -92,11 +92,12 @@ public class ReservationStore {
         return transact(items);
     }
 
-    /** Records that nothing was reserved, and why; fails over to the decision already there. */
-    Attempt recordRejection(
-            UUID orderId, List<ReservedLine> asked, String reason, List<String> shortSkus, List<String> unknownSkus) {
-        return putIfAbsent(newReservation(
-                new Reservation(orderId, Reservation.Status.REJECTED, asked, null, reason, shortSkus, unknownSkus)));
+    /** Records that nothing was reserved, and why, unless the order has a decision already. */
+    Attempt recordRejection(Reservation rejection) {
+        if (rejection.status() != Reservation.Status.REJECTED) {
+            throw new IllegalArgumentException("not a rejection: " + rejection.status());
+        }
+        return putIfAbsent(newReservation(rejection));
     }
 
     /** Records a release that came before any reserve, so that a late reserve reserves nothing. */
