@@ -18,9 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * Decides an order's reservation once and for all, however often and however concurrently it
  * is asked. Every write is conditional on the order having no decision yet; a command whose
  * write meets one (it lost a race, or SQS delivered it again) reads it and ends with the
- * decision that won. The prices are read with the stock
- * and fixed in the reservation: the transaction holds only while they are still the
- * products' prices.
+ * decision that won. The prices are read with the stock and fixed in the reservation: the
+ * transaction holds only while they are still the products' prices.
  */
 @ApplicationScoped
 public class ReservationService {
