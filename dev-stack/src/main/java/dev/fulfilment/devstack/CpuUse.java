@@ -86,25 +86,31 @@ record CpuUse(Map<String, Double> byProcess, double machine) {
     }
 
     /** utime + stime: fields 14 and 15 of /proc/PID/stat, 12 and 13 after "pid (comm) ". */
-    private static long ticks(String stat) {
+    static long ticks(String stat) {
         var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    /** The first line of /proc/stat: "cpu user nice system idle iowait irq softirq steal ...". */
     private static double machineBusy() {
         try {
-            var fields =
-                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < Math.min(fields.length, 9); i++) {
-                if (i != 4 && i != 5) {
-                    busy += Long.parseLong(fields[i]);
-                }
-            }
-            return busy / TICKS_PER_SECOND;
+            return busyTicks(Files.readAllLines(Path.of("/proc/stat")).getFirst()) / TICKS_PER_SECOND;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The first line of /proc/stat, "cpu user nice system idle iowait irq softirq steal guest
+     * guest_nice": all but idle and iowait (guest time is already counted in user).
+     */
+    static long busyTicks(String cpuLine) {
+        var fields = cpuLine.trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(fields.length, 9); i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(fields[i]);
+            }
+        }
+        return busy;
     }
 }
