@@ -39,12 +39,29 @@ public final class DependencyFailures {
 
     private DependencyFailures() {}
 
-    /** Whether the failure, or one of its causes, is a dependency that is away for now. */
+    /**
+     * Whether the failure, one of its causes or what it suppressed is a dependency that is away
+     * for now. A commit that lost its connection arrives as a RollbackException whose reason is
+     * only in a suppressed XAException: its outcome is unknown, and the client's retry with the
+     * same Idempotency-Key is what settles it, so it is a 503, not a 500.
+     */
     public static boolean isTransient(Throwable failure) {
         var seen = java.util.Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-        for (var cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (isTransientItself(cause)) {
+        var toVisit = new java.util.ArrayDeque<Throwable>();
+        toVisit.push(failure);
+        while (!toVisit.isEmpty()) {
+            var next = toVisit.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (isTransientItself(next)) {
                 return true;
+            }
+            if (next.getCause() != null) {
+                toVisit.push(next.getCause());
+            }
+            for (var suppressed : next.getSuppressed()) {
+                toVisit.push(suppressed);
             }
         }
         return false;

@@ -26,6 +26,20 @@ class DependencyFailuresTests {
     }
 
     @Test
+    void aCommitThatLostItsConnectionIsTransient() {
+        // As Narayana reports it: the commit's reason is suppressed, not a cause.
+        var commitFailure = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        commitFailure.addSuppressed(new javax.transaction.xa.XAException("Error trying to transactionCommit")
+                .initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(DependencyFailures.isTransient(new RuntimeException("wrapped", commitFailure)))
+                .isTrue();
+
+        var refusedForAConstraint = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        refusedForAConstraint.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertThat(DependencyFailures.isTransient(refusedForAConstraint)).isFalse();
+    }
+
+    @Test
     void anAwsServiceWithoutAnswerOrThrottlingIsTransient() {
         assertThat(DependencyFailures.isTransient(SdkClientException.create("no answer", new ConnectException())))
                 .isTrue();
