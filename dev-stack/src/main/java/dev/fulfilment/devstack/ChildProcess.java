@@ -34,13 +34,25 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        return start(name, command, environment, logFile, false);
+    }
+
+    /**
+     * Starts the process; with {@code appendToLog} its output goes after what the log holds,
+     * so a restarted server's log still shows what happened before it stopped.
+     */
+    public static ChildProcess start(
+            String name, List<String> command, Map<String, String> environment, Path logFile, boolean appendToLog) {
         try {
             Files.createDirectories(logFile.getParent());
             var builder = new ProcessBuilder(command)
                     // Whatever a server writes where it runs stays in the work folder.
                     .directory(logFile.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
+                    .redirectOutput(
+                            appendToLog
+                                    ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                                    : ProcessBuilder.Redirect.to(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(environment);
             var startedAt = Instant.now();

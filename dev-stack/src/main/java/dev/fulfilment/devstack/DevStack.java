@@ -140,11 +140,16 @@ public final class DevStack implements AutoCloseable {
         configuration.put("quarkus.http.cors.origins", managementUrl(service));
         // A stop waits for the current long poll: locally, Ctrl-C should not take ten seconds.
         configuration.put("messaging.consumer.wait-time-seconds", "2");
+        boolean restart;
+        synchronized (services) {
+            restart = services.containsKey(service);
+        }
         var process = ChildProcess.start(
                 service.directoryName(),
                 serviceCommand(settings.projectRoot(), service),
                 LocalServers.asEnvironment(configuration),
-                settings.workDirectory().resolve(service.directoryName() + ".log"));
+                settings.workDirectory().resolve(service.directoryName() + ".log"),
+                restart);
         synchronized (services) {
             services.put(service, process);
         }
