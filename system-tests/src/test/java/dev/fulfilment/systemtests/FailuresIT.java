@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fulfilment.devstack.LocalServers;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -68,6 +71,10 @@ class FailuresIT {
         OrderStream stream;
         try (var orders = OrderStream.start(shop, sku, ORDERS_PER_SECOND)) {
             stream = orders;
+            // Stops start from a system that keeps up: run alone, this test would otherwise stop
+            // order-service seconds after three cold JVMs started, and measure their warm-up.
+            sleep(Duration.ofSeconds(2));
+            shop.awaitStatusIn(orders.accepted(), Set.of("CONFIRMED"), Duration.ofSeconds(60));
             for (var service : dev.fulfilment.devstack.Service.values()) {
                 sleep(Duration.ofSeconds(2));
                 exits.put(service, system.stopGracefullyAndRestart(service));
@@ -91,13 +98,28 @@ class FailuresIT {
                             + stream.answers().stream()
                                     .filter(answer -> answer.status() == OrderStream.NO_ANSWER)
                                     .map(OrderStream.Answer::body)
-                                    .toList(),
+                                    .toList()
+                            + "\n" + whoHolds(sku, accepted),
                     e);
         }
         assertThat(system.deadLetterCount()).isZero();
         System.out.printf(
                 "SIGTERM to each service under %d orders/s: %d accepted, answers %s (-1: no answer while order-service restarted, so asked again with the same Idempotency-Key); exit times %s%n",
                 ORDERS_PER_SECOND, accepted.size(), stream.statusCounts(), exits);
+    }
+
+    /** Which orders hold the sku's units, told apart by whether the client knows them. */
+    private String whoHolds(String sku, List<UUID> accepted) {
+        var known = accepted.stream().map(UUID::toString).collect(Collectors.toSet());
+        var held = system.unitsReservedByOrder(sku);
+        var unknownHolders = held.keySet().stream()
+                .filter(orderId -> !known.contains(orderId))
+                .map(orderId ->
+                        orderId + ": " + shop.order(UUID.fromString(orderId)).asString())
+                .toList();
+        return "Units of " + sku + " held by reservations: "
+                + held.values().stream().mapToInt(Integer::intValue).sum()
+                + "; by orders the client was not told of: " + unknownHolders;
     }
 
     record Outcome(OrderStream stream, Duration firstAcceptedAfterReturn, Duration allConfirmedAfterReturn) {}

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,6 +35,7 @@ final class OrderStream implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+    private final ConcurrentLinkedQueue<Future<?>> placements = new ConcurrentLinkedQueue<>();
     private final Thread pacer;
 
     private OrderStream(Shop shop, String sku, int perSecond) {
@@ -51,7 +53,7 @@ final class OrderStream implements AutoCloseable {
     private void pace() {
         var next = System.nanoTime();
         while (running.get()) {
-            requests.submit(this::placeOne);
+            placements.add(requests.submit(this::placeOne));
             next += interval.toNanos();
             var wait = next - System.nanoTime();
             if (wait > 0) {
@@ -83,7 +85,10 @@ final class OrderStream implements AutoCloseable {
                 answers.add(new Answer(
                         Instant.now(), response.statusCode(), response.header("Retry-After"), response.asString(), id));
                 return;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
+                // REST Assured rethrows I/O failures as they are, checked ones included, though
+                // no signature declares them: a connection reset is a java.net.SocketException
+                // here, not a RuntimeException, and must not end the customer's attempts.
                 answers.add(new Answer(Instant.now(), NO_ANSWER, null, e.toString(), null));
                 if (Instant.now().isAfter(deadline)) {
                     return;
@@ -109,6 +114,12 @@ final class OrderStream implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         requests.close();
+        // A placement that died would be an order the stream cannot account for.
+        for (var placement : placements) {
+            if (placement.state() == Future.State.FAILED) {
+                throw new AssertionError("placing an order failed outside its answers", placement.exceptionNow());
+            }
+        }
     }
 
     List<UUID> accepted() {

@@ -18,6 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -29,13 +30,22 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
 
     private final DevStack stack;
     private final SqsClient sqs;
+    private final DynamoDbClient dynamoDb;
 
     private RunningSystem(DevStack stack) {
         this.stack = stack;
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         this.sqs = SqsClient.builder()
                 .endpointOverride(URI.create(stack.servers().sqs().orElseThrow().endpoint()))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(
+                        URI.create(stack.servers().dynamoDb().orElseThrow().endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
@@ -44,6 +54,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
     public RunningSystem() {
         this.stack = null;
         this.sqs = null;
+        this.dynamoDb = null;
     }
 
     @Override
@@ -140,6 +151,31 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         return count;
     }
 
+    /**
+     * The units of the sku each order's reservation holds, read from inventory-service's table
+     * as it stands: for failure reports that must say which order holds what.
+     */
+    public Map<String, Integer> unitsReservedByOrder(String sku) {
+        var held = new java.util.TreeMap<String, Integer>();
+        dynamoDb.scanPaginator(request -> request.tableName("inventory")
+                        .filterExpression("begins_with(pk, :reservation) AND #status = :reserved")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(
+                                ":reservation",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RESERVATION#"),
+                                ":reserved",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RESERVED"))))
+                .items()
+                .forEach(item -> item.get("lines").l().stream()
+                        .map(line -> line.m())
+                        .filter(line -> line.get("sku").s().equals(sku))
+                        .forEach(line -> held.merge(
+                                item.get("orderId").s(),
+                                Integer.parseInt(line.get("quantity").n()),
+                                Integer::sum)));
+        return held;
+    }
+
     /** Cuts the services off the server (every connection closed, new ones refused) until restored. */
     public FaultProxy faultProxy(LocalServers.Server server) {
         return stack.faultProxy(server);
@@ -174,6 +210,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
     @Override
     public void close() {
         sqs.close();
+        dynamoDb.close();
         stack.close();
     }
 }
