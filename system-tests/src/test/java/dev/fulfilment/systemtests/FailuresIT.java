@@ -108,6 +108,31 @@ class FailuresIT {
                 ORDERS_PER_SECOND, accepted.size(), stream.statusCounts(), exits);
     }
 
+    @Test
+    @Order(5)
+    void aServiceStartedWhileItsDatabaseIsAwayWaitsForItInsteadOfExiting() throws Exception {
+        // As when ECS starts a task during an Aurora failover: the task should come up with the
+        // database, not exit and be replaced over and over.
+        var service = dev.fulfilment.devstack.Service.SHIPPING;
+        var proxy = system.faultProxy(LocalServers.Server.POSTGRES);
+        system.stop(service);
+        proxy.cut();
+        java.util.concurrent.CompletableFuture<Void> started;
+        try {
+            started = java.util.concurrent.CompletableFuture.runAsync(() -> system.startAgain(service));
+            sleep(Duration.ofSeconds(8));
+            assertThat(started)
+                    .as("%s while its database has been away for 8 s (see %s)", service, system.logFile(service))
+                    .isNotDone();
+        } finally {
+            proxy.restore();
+        }
+        started.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(readiness(service)).isEqualTo(200);
+        var orderId = shop.placeOrder(shop.newProduct(5), 1);
+        shop.awaitStatus(orderId, "CONFIRMED");
+    }
+
     /** Which orders hold the sku's units, told apart by whether the client knows them. */
     private String whoHolds(String sku, List<UUID> accepted) {
         var known = accepted.stream().map(UUID::toString).collect(Collectors.toSet());
