@@ -113,17 +113,29 @@ public final class ChildProcess implements AutoCloseable {
     /** Asks the process to stop (SIGTERM), then kills it if it has not stopped in time. */
     @Override
     public void close() {
+        stop(Duration.ofSeconds(15));
+    }
+
+    /**
+     * Asks the process to stop (SIGTERM) and kills it if it has not exited within the patience.
+     *
+     * @return whether it exited by itself
+     */
+    public boolean stop(Duration patience) {
         if (!process.isAlive()) {
-            return;
+            return true;
         }
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            return false;
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

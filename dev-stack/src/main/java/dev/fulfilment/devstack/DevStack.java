@@ -42,6 +42,9 @@ public final class DevStack implements AutoCloseable {
 
     private final Settings settings;
     private final LocalServers servers;
+    /** How long ECS waits after SIGTERM before it kills a container (the task definition's stopTimeout). */
+    static final Duration ECS_STOP_TIMEOUT = Duration.ofSeconds(30);
+
     private final Map<Service, ChildProcess> services;
     private final Map<Service, Integer> ports;
     private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
@@ -174,11 +177,18 @@ public final class DevStack implements AutoCloseable {
     /**
      * Asks the service to stop (SIGTERM, as ECS does), waits for it to exit, and starts it
      * again; returns how long it took to exit.
+     *
+     * @throws IllegalStateException when it had not exited after ECS's stopTimeout (30 s) and
+     *     was killed, as ECS would
      */
     public Duration stopGracefullyAndRestart(Service service) {
         var started = System.nanoTime();
-        services.get(service).close();
+        var exited = services.get(service).stop(ECS_STOP_TIMEOUT);
         var stopped = Duration.ofNanos(System.nanoTime() - started);
+        if (!exited) {
+            throw new IllegalStateException(service.directoryName() + " did not exit within " + ECS_STOP_TIMEOUT
+                    + " of SIGTERM and was killed, as ECS would; see " + logFile(service));
+        }
         startService(service);
         return stopped;
     }

@@ -58,7 +58,7 @@ public class OutboxRelay {
         if (relayThread != null) {
             wakeUps.release();
             try {
-                relayThread.join(Duration.ofSeconds(10));
+                relayThread.join(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

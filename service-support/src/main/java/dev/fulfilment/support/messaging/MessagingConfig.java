@@ -73,8 +73,11 @@ public interface MessagingConfig {
         @WithDefault("2")
         int pollers();
 
-        /** How long a stop waits for the current poll and the messages in flight. */
-        @WithDefault("20s")
+        /**
+         * How long a stop waits for the current poll and the messages in flight; with the HTTP
+         * drain and the relay's stop it stays within ECS's 30 s stopTimeout.
+         */
+        @WithDefault("12s")
         Duration shutdownGracePeriod();
     }
 
