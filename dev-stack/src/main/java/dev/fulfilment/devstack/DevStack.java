@@ -40,11 +40,11 @@ public final class DevStack implements AutoCloseable {
             boolean faultProxies,
             boolean observe) {}
 
-    private final Settings settings;
-    private final LocalServers servers;
     /** How long ECS waits after SIGTERM before it kills a container (the task definition's stopTimeout). */
     static final Duration ECS_STOP_TIMEOUT = Duration.ofSeconds(30);
 
+    private final Settings settings;
+    private final LocalServers servers;
     private final Map<Service, ChildProcess> services;
     private final Map<Service, Integer> ports;
     private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -123,9 +125,9 @@ class FailuresIT {
         var proxy = system.faultProxy(LocalServers.Server.POSTGRES);
         system.stop(service);
         proxy.cut();
-        java.util.concurrent.CompletableFuture<Void> started;
+        CompletableFuture<Void> started;
         try {
-            started = java.util.concurrent.CompletableFuture.runAsync(() -> system.startAgain(service));
+            started = CompletableFuture.runAsync(() -> system.startAgain(service));
             sleep(Duration.ofSeconds(8));
             assertThat(started)
                     .as("%s while its database has been away for 8 s (see %s)", service, system.logFile(service))
@@ -133,7 +135,7 @@ class FailuresIT {
         } finally {
             proxy.restore();
         }
-        started.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        started.get(60, TimeUnit.SECONDS);
         assertThat(readiness(service)).isEqualTo(200);
         var orderId = shop.placeOrder(shop.newProduct(5), 1);
         shop.awaitStatus(orderId, "CONFIRMED");

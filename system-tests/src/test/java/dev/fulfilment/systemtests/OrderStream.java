@@ -26,7 +26,7 @@ final class OrderStream implements AutoCloseable {
     /** The status recorded for a request that got no HTTP answer at all. */
     static final int NO_ANSWER = -1;
 
-    private static final Duration NO_ANSWER_RETRIES_FOR = Duration.ofSeconds(30);
+    private static final Duration ASKS_AGAIN_FOR = Duration.ofSeconds(30);
     private static final Duration FIRST_NO_ANSWER_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_NO_ANSWER_PAUSE = Duration.ofSeconds(2);
 
@@ -78,7 +78,7 @@ final class OrderStream implements AutoCloseable {
     private void placeOne() {
         var customer = "stream-" + UUID.randomUUID();
         var idempotencyKey = UUID.randomUUID().toString();
-        var deadline = Instant.now().plus(NO_ANSWER_RETRIES_FOR);
+        var deadline = Instant.now().plus(ASKS_AGAIN_FOR);
         var pause = FIRST_NO_ANSWER_PAUSE;
         while (true) {
             try {
