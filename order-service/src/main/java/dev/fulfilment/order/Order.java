@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.annotations.BatchSize;
 
 /**
  * An order and its part in the saga. Every change of status goes through {@link #moveTo},
@@ -80,7 +79,6 @@ public class Order extends PanacheEntityBase {
     public ShippingAddress shippingAddress;
 
     @ElementCollection
-    @BatchSize(size = 100)
     @CollectionTable(name = "order_lines", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "line_number")
     public List<OrderLine> lines = new ArrayList<>();
