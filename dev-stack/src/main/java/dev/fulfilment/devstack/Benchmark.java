@@ -37,7 +37,7 @@ public final class Benchmark {
         var projectRoot =
                 Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         if (args.length > 1 && args[1].equals("read")) {
-            ReadBenchmark.run(projectRoot);
+            ReadBenchmark.run(projectRoot, Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 60));
             return;
         }
         if (args.length > 1 && (args[1].equals("closed") || args[1].equals("open"))) {
@@ -46,7 +46,7 @@ public final class Benchmark {
                         "Usage: ./dev-stack/benchmark [ORDERS [RESTARTS]]  one order at a time, start, memory\n"
                                 + "       ./dev-stack/benchmark closed CLIENTS ORDERS  load: each client orders again once answered\n"
                                 + "       ./dev-stack/benchmark open RATE SECONDS      load: RATE orders a second for SECONDS\n"
-                                + "       ./dev-stack/benchmark read                   order-service's GETs, sequential and concurrent");
+                                + "       ./dev-stack/benchmark read [WARM-UP SECONDS] order-service's GETs, sequential and concurrent");
                 System.exit(2);
             }
             var first = Integer.parseInt(args[2]);

@@ -224,6 +224,7 @@ public final class DevStack implements AutoCloseable {
                 "-XX:ReservedCodeCacheSize=64m",
                 "-XX:MaxMetaspaceSize=128m",
                 "-Xss512k",
+                "-XX:TrimNativeHeapInterval=5000",
                 "-XX:+ExitOnOutOfMemoryError"));
         // The JDK's AOT cache the build recorded beside the jar (docs/decisions/0016); a JVM that
         // cannot use it (another JDK build, a changed jar) says so in the log and starts without.
