@@ -3,7 +3,6 @@ package dev.fulfilment.inventory.product;
 import dev.fulfilment.inventory.InventoryConfig;
 import dev.fulfilment.support.problem.InvalidRequestException;
 import dev.fulfilment.support.security.Roles;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** The catalogue with its stock: read by anyone, written by operators. */
 @Path("/inventory")
 @Produces(MediaType.APPLICATION_JSON)
-@RunOnVirtualThread
 public class ProductResource {
 
     /** The longest page of GET /inventory; BatchGetItem reads this many products in one call. */

@@ -7,7 +7,6 @@ import dev.fulfilment.inventory.product.ProductRepository;
 import dev.fulfilment.support.problem.InvalidRequestException;
 import dev.fulfilment.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -40,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** Stock changes of a product, relative, and their audit trail: the back office's. */
 @Path("/inventory/{sku}/adjustments")
 @Produces(MediaType.APPLICATION_JSON)
-@RunOnVirtualThread
 @RolesAllowed(Roles.OPERATOR)
 public class StockAdjustmentResource {
 

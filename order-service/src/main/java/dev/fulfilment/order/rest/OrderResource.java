@@ -7,7 +7,6 @@ import dev.fulfilment.order.service.OrderService;
 import dev.fulfilment.support.security.Roles;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,11 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The public ordering API: customers place, read, list and cancel their own orders; the back
- * office reads everyone's. Blocking JDBC, so each request runs on a virtual thread.
+ * office reads everyone's. Blocking JDBC: like every resource here, it runs on the worker
+ * pool, not on virtual threads (docs/decisions/0018).
  */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
-@RunOnVirtualThread
 public class OrderResource {
 
     private final OrderService orders;

@@ -2,7 +2,6 @@ package dev.fulfilment.shipping.rest;
 
 import dev.fulfilment.shipping.service.ShipmentService;
 import dev.fulfilment.support.security.Roles;
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/shipments")
 @Produces(MediaType.APPLICATION_JSON)
-@RunOnVirtualThread
 public class ShipmentResource {
 
     private final ShipmentService shipments;
