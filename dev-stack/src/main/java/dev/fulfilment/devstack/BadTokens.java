@@ -3,6 +3,7 @@ package dev.fulfilment.devstack;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -45,6 +46,14 @@ public final class BadTokens {
         var unknownClient = issuer.claims(caller, subject);
         unknownClient.setClaim("client_id", "someone-elses-app");
         tokens.put("an app client this system does not know", issuer.sign(unknownClient));
+
+        var noClient = issuer.claims(caller, subject);
+        noClient.unsetClaim("client_id");
+        tokens.put("no app client at all", issuer.sign(noClient));
+
+        var clientNotAName = issuer.claims(caller, subject);
+        clientNotAName.setClaim("client_id", List.of("dev-stack-web"));
+        tokens.put("an app client that is a list, not a name", issuer.sign(clientNotAName));
 
         var idToken = issuer.claims(caller, subject);
         idToken.setClaim("token_use", "id");
