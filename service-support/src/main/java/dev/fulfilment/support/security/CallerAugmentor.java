@@ -30,8 +30,9 @@ public class CallerAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof OidcJwtCallerPrincipal token)) {
             return Uni.createFrom().item(identity);
         }
-        // Read from the claims themselves: JsonWebToken.getClaim throws and catches an
-        // exception inside for every claim name the MicroProfile JWT spec does not list.
+        // Read from the claims themselves, whatever their type: JsonWebToken.getClaim throws
+        // and catches an exception inside for every claim name the MicroProfile JWT spec does
+        // not list, and its generic result failed with a 500 on a client_id that is a list.
         var clientId = token.getClaims().getClaimValue("client_id");
         if (!(clientId instanceof String id) || !config.clientIds().contains(id)) {
             return Uni.createFrom().failure(new AuthenticationFailedException("unknown client " + clientId));
