@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
 public final class Benchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Longer than any idle order takes, so that the next is placed on a stack at rest. */
+    private static final Duration IDLE_GAP = Duration.ofMillis(250);
+
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Pattern TIMELINE_AT =
@@ -40,13 +44,21 @@ public final class Benchmark {
             ReadBenchmark.run(projectRoot, Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 60));
             return;
         }
+        if (args.length > 1 && args[1].equals("idle")) {
+            idle(
+                    projectRoot,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 100,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 3000);
+            return;
+        }
         if (args.length > 1 && (args[1].equals("closed") || args[1].equals("open"))) {
             if (args.length != 4) {
                 System.err.println(
                         "Usage: ./dev-stack/benchmark [ORDERS [RESTARTS]]  one order at a time, start, memory\n"
                                 + "       ./dev-stack/benchmark closed CLIENTS ORDERS  load: each client orders again once answered\n"
                                 + "       ./dev-stack/benchmark open RATE SECONDS      load: RATE orders a second for SECONDS\n"
-                                + "       ./dev-stack/benchmark read [WARM-UP SECONDS] order-service's GETs, sequential and concurrent");
+                                + "       ./dev-stack/benchmark read [WARM-UP SECONDS] order-service's GETs, sequential and concurrent\n"
+                                + "       ./dev-stack/benchmark idle [ORDERS [WARM-UP ORDERS]] one order at a time on a warm, idle stack");
                 System.exit(2);
             }
             var first = Integer.parseInt(args[2]);
@@ -117,10 +129,22 @@ public final class Benchmark {
     /** @return client-observed and server-recorded (timeline) milliseconds from placed to CONFIRMED */
     private static double[] placeAndAwaitConfirmed(String orderUrl, String authorization)
             throws IOException, InterruptedException {
-        var body = """
-                {"lines":[{"sku":"USB-C-CABLE","quantity":1}],
-                 "shippingAddress":{"recipient":"Bench Mark","line1":"1 Loop Road","city":"London","postalCode":"N1","country":"GB"}}""";
         var placedAt = System.nanoTime();
+        var id = place(orderUrl, authorization, "USB-C-CABLE");
+        var confirmed = awaitConfirmed(orderUrl, id, authorization, Duration.ofMillis(1));
+        var clientMillis = (System.nanoTime() - placedAt) / 1e6;
+        var timeline = timeline(confirmed);
+        return new double[] {
+            clientMillis, Duration.between(timeline.start(), timeline.end()).toNanos() / 1e6
+        };
+    }
+
+    /** @return the placed order's id */
+    private static String place(String orderUrl, String authorization, String sku)
+            throws IOException, InterruptedException {
+        var body = """
+                {"lines":[{"sku":"%s","quantity":1}],
+                 "shippingAddress":{"recipient":"Bench Mark","line1":"1 Loop Road","city":"London","postalCode":"N1","country":"GB"}}""".formatted(sku);
         var placed = HTTP.send(
                 HttpRequest.newBuilder(URI.create(orderUrl + "/orders"))
                         .header("Content-Type", "application/json")
@@ -133,7 +157,13 @@ public final class Benchmark {
         }
         var matcher = ID.matcher(placed.body());
         matcher.find();
-        var get = HttpRequest.newBuilder(URI.create(orderUrl + "/orders/" + matcher.group(1)))
+        return matcher.group(1);
+    }
+
+    /** @return the order once CONFIRMED, read every pollEvery */
+    private static String awaitConfirmed(String orderUrl, String id, String authorization, Duration pollEvery)
+            throws IOException, InterruptedException {
+        var get = HttpRequest.newBuilder(URI.create(orderUrl + "/orders/" + id))
                 .header("Authorization", authorization)
                 .build();
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -144,17 +174,17 @@ public final class Benchmark {
                     && !status.group(1).equals("PENDING")
                     && !status.group(1).equals("INVENTORY_RESERVED")) {
                 if (!status.group(1).equals("CONFIRMED")) {
-                    throw new IllegalStateException("order ended " + status.group(1) + ": restock USB-C-CABLE");
+                    throw new IllegalStateException("order ended " + status.group(1) + ": " + current);
                 }
-                var clientMillis = (System.nanoTime() - placedAt) / 1e6;
-                return new double[] {clientMillis, timelineMillis(current)};
+                return current;
             }
-            Thread.sleep(1);
+            Thread.sleep(pollEvery);
         }
         throw new IllegalStateException("order not CONFIRMED within 30 s");
     }
 
-    private static double timelineMillis(String order) {
+    /** The order's PENDING and CONFIRMED entries, as order-service recorded them. */
+    private static ServerWaits.Window timeline(String order) {
         Instant pending = null;
         Instant confirmed = null;
         var entries = TIMELINE_AT.matcher(order);
@@ -165,7 +195,83 @@ public final class Benchmark {
                 default -> {}
             }
         }
-        return Duration.between(pending, confirmed).toNanos() / 1e6;
+        return new ServerWaits.Window(pending, confirmed);
+    }
+
+    /** A fresh stack warmed up under load, then {@link #idleOrders}. */
+    private static void idle(Path projectRoot, int orders, int warmUpOrders) throws Exception {
+        try (var stack = freshStack(projectRoot)) {
+            var customer = "Bearer " + stack.issuer().token(LocalIssuer.Caller.CUSTOMER, "benchmark");
+            LoadBenchmark.stockProducts(stack, 2L * warmUpOrders + orders + 1000);
+            LoadBenchmark.warmUp(stack, customer, warmUpOrders);
+            System.out.printf("%n## %s, %s%n", LocalDate.now(), machine());
+            System.out.printf("%nAfter %d orders from 32 clients to warm up:%n", warmUpOrders);
+            idleOrders(stack, customer, orders, benchmarkDirectory(projectRoot));
+        }
+    }
+
+    /**
+     * Orders placed one at a time with the stack otherwise idle (no polling while they run: the
+     * order is read once, {@link #IDLE_GAP} after it was placed), while the JDK Flight Recorder
+     * records the services' socket calls; prints how much of each order's time some service was
+     * waiting on PostgreSQL, SQS or DynamoDB, and how much on none of them.
+     */
+    private static void idleOrders(DevStack stack, String customer, int count, Path directory)
+            throws IOException, InterruptedException {
+        var servers = stack.servers();
+        var serverByPort = Map.of(
+                servers.postgres().orElseThrow().port(), LocalServers.Server.POSTGRES,
+                URI.create(servers.sqs().orElseThrow().endpoint()).getPort(), LocalServers.Server.SQS,
+                URI.create(servers.dynamoDb().orElseThrow().endpoint()).getPort(), LocalServers.Server.DYNAMODB);
+        var recordings = new EnumMap<Service, SocketRecording>(Service.class);
+        for (var service : Service.values()) {
+            recordings.put(
+                    service,
+                    SocketRecording.start(
+                            stack.pid(service), directory.resolve(service.directoryName() + "-sockets.jfr")));
+        }
+        var order = stack.url(Service.ORDER);
+        var windows = new ArrayList<ServerWaits.Window>();
+        for (int i = 0; i < count; i++) {
+            var id = place(order, customer, LoadBenchmark.HOT_SKU);
+            Thread.sleep(IDLE_GAP);
+            windows.add(timeline(awaitConfirmed(order, id, customer, Duration.ofMillis(20))));
+        }
+        var waits = new ArrayList<ServerWaits.Wait>();
+        recordings.values().forEach(recording -> waits.addAll(recording.stop(serverByPort)));
+        var millis = windows.stream()
+                .map(window -> Duration.between(window.start(), window.end()).toNanos() / 1e6)
+                .sorted()
+                .toList();
+        var mean = millis.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        System.out.printf(
+                "%nOne order at a time, idle: %d orders, each read once %d ms after it was placed (no polling"
+                        + " meanwhile); placed-to-CONFIRMED (the order's timeline) p50 %.1f ms, p90 %.1f ms,"
+                        + " mean %.1f ms. Of each order's time, some service was waiting on (JFR socket events"
+                        + " in the services; union over services, SqsConsumer's long polls left out):%n%n",
+                count, IDLE_GAP.toMillis(), percentile(millis, 50), percentile(millis, 90), mean);
+        System.out.println("| waiting on | round trips per order | ms per order | share |");
+        System.out.println("|---|---|---|---|");
+        var shares = ServerWaits.perOrder(waits, windows);
+        shares.forEach((server, share) -> {
+            var ms = share.time().toNanos() / 1e6;
+            System.out.printf(
+                    "| %s | %.1f | %.1f ms | %.0f %% |%n",
+                    server.map(Benchmark::serverName).orElse("any of them"), share.roundTrips(), ms, 100 * ms / mean);
+        });
+        var anyServer = shares.get(Optional.<LocalServers.Server>empty()).time().toNanos() / 1e6;
+        System.out.printf(
+                "| none of them: the services' own code, hand-offs between threads, SQS delivering to a"
+                        + " waiting long poll | | %.1f ms | %.0f %% |%n",
+                mean - anyServer, 100 * (mean - anyServer) / mean);
+    }
+
+    private static String serverName(LocalServers.Server server) {
+        return switch (server) {
+            case POSTGRES -> "PostgreSQL";
+            case SQS -> "SQS (ElasticMQ): sends";
+            case DYNAMODB -> "DynamoDB (the emulator)";
+        };
     }
 
     static long residentKilobytes(long pid) throws IOException {

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 final class LoadBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String HOT_SKU = "BENCH-HOT";
+    static final String HOT_SKU = "BENCH-HOT";
     private static final int OTHER_SKUS = 8;
     private static final int WARM_UP_CLIENTS = 32;
     private static final Pattern AVAILABLE = Pattern.compile("\"available\":(\\d+)");
@@ -70,11 +70,7 @@ final class LoadBenchmark {
             var orderUrl = stack.url(Service.ORDER);
             var metricsUrl = stack.managementUrl(Service.ORDER);
 
-            var beforeWarmUp = outcomes(metricsUrl);
-            var warmedUp = closedLoop(orderUrl, customer, new Load.Closed(WARM_UP_CLIENTS, warmUp)).stream()
-                    .filter(answer -> answer.status() == 202)
-                    .count();
-            awaitOutcomes(metricsUrl, beforeWarmUp, warmedUp, Duration.ofMinutes(2));
+            warmUp(stack, customer, warmUp);
 
             var outcomesBefore = outcomes(metricsUrl);
             var stagesBefore = SagaHistogram.read(HTTP, metricsUrl);
@@ -123,7 +119,20 @@ final class LoadBenchmark {
         }
     }
 
-    private static List<String> stockProducts(DevStack stack, long available) throws Exception {
+    /**
+     * Places so many orders from {@link #WARM_UP_CLIENTS} clients and waits for every outcome, so
+     * that what is measured next runs compiled code. The products must be stocked for them.
+     */
+    static void warmUp(DevStack stack, String customer, int orders) throws IOException, InterruptedException {
+        var metricsUrl = stack.managementUrl(Service.ORDER);
+        var before = outcomes(metricsUrl);
+        var accepted = closedLoop(stack.url(Service.ORDER), customer, new Load.Closed(WARM_UP_CLIENTS, orders)).stream()
+                .filter(answer -> answer.status() == 202)
+                .count();
+        awaitOutcomes(metricsUrl, before, accepted, Duration.ofMinutes(2));
+    }
+
+    static List<String> stockProducts(DevStack stack, long available) throws Exception {
         var operator = "Bearer " + stack.issuer().token(LocalIssuer.Caller.OPERATOR, null);
         var skus = new ArrayList<String>();
         skus.add(HOT_SKU);

@@ -1,0 +1,106 @@
+package dev.fulfilment.devstack;
+
+import dev.fulfilment.devstack.LocalServers.Server;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How much of each order's time some service spent waiting on a server: the union, within the
+ * order's window (PENDING to CONFIRMED), of the intervals in which a service thread blocked on a
+ * socket to PostgreSQL, SQS or DynamoDB. A union, not a sum: two services waiting at once count
+ * once. The SQS pollers' reads are left out: a long poll waits for work, it is not work.
+ */
+final class ServerWaits {
+
+    /** Threads whose socket reads wait for work (SqsConsumer's long polls), not for an answer. */
+    static final String POLLER_THREAD_PREFIX = "sqs-poller-";
+
+    /**
+     * One blocking socket call of a service.
+     *
+     * @param read a read (waiting for an answer: one per round trip); else a write
+     */
+    record Wait(Server server, String thread, boolean read, Instant start, Instant end) {}
+
+    /** One order, from its PENDING entry to its CONFIRMED entry. */
+    record Window(Instant start, Instant end) {}
+
+    /**
+     * What the orders waited on one server.
+     *
+     * @param roundTrips reads that began inside a window, per order
+     * @param time the union of its waits inside the windows, per order
+     */
+    record Share(double roundTrips, Duration time) {}
+
+    /**
+     * @return per server, and for {@link Optional#empty()} any server at all, what an order waited
+     *     on average
+     */
+    static Map<Optional<Server>, Share> perOrder(List<Wait> waits, List<Window> windows) {
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("no orders");
+        }
+        var relevant = waits.stream()
+                .filter(wait -> !wait.thread().startsWith(POLLER_THREAD_PREFIX))
+                .toList();
+        var shares = new LinkedHashMap<Optional<Server>, Share>();
+        var byServer = new EnumMap<Server, List<Wait>>(Server.class);
+        for (var server : Server.values()) {
+            byServer.put(
+                    server,
+                    relevant.stream().filter(wait -> wait.server() == server).toList());
+        }
+        byServer.forEach((server, ofServer) -> shares.put(Optional.of(server), share(ofServer, windows)));
+        shares.put(Optional.empty(), share(relevant, windows));
+        return shares;
+    }
+
+    private static Share share(List<Wait> waits, List<Window> windows) {
+        long roundTrips = 0;
+        var time = Duration.ZERO;
+        for (var window : windows) {
+            roundTrips += waits.stream()
+                    .filter(Wait::read)
+                    .filter(wait -> !wait.start().isBefore(window.start())
+                            && wait.start().isBefore(window.end()))
+                    .count();
+            time = time.plus(unionWithin(waits, window));
+        }
+        return new Share((double) roundTrips / windows.size(), time.dividedBy(windows.size()));
+    }
+
+    /** The length of the union of the waits, each clipped to the window. */
+    static Duration unionWithin(List<Wait> waits, Window window) {
+        var clipped = new ArrayList<Window>();
+        for (var wait : waits) {
+            var start = wait.start().isAfter(window.start()) ? wait.start() : window.start();
+            var end = wait.end().isBefore(window.end()) ? wait.end() : window.end();
+            if (start.isBefore(end)) {
+                clipped.add(new Window(start, end));
+            }
+        }
+        clipped.sort(Comparator.comparing(Window::start));
+        var total = Duration.ZERO;
+        Instant coveredUntil = null;
+        for (var interval : clipped) {
+            if (coveredUntil == null || !interval.start().isBefore(coveredUntil)) {
+                total = total.plus(Duration.between(interval.start(), interval.end()));
+                coveredUntil = interval.end();
+            } else if (interval.end().isAfter(coveredUntil)) {
+                total = total.plus(Duration.between(coveredUntil, interval.end()));
+                coveredUntil = interval.end();
+            }
+        }
+        return total;
+    }
+
+    private ServerWaits() {}
+}
