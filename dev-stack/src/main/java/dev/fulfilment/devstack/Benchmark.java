@@ -205,14 +205,16 @@ public final class Benchmark {
             LoadBenchmark.stockProducts(stack, 2L * warmUpOrders + orders + 1000);
             LoadBenchmark.warmUp(stack, customer, warmUpOrders);
             System.out.printf("%n## %s, %s%n", LocalDate.now(), machine());
-            System.out.printf("%nAfter %d orders from 32 clients to warm up:%n", warmUpOrders);
+            System.out.printf(
+                    "%nAfter %d orders from %d clients to warm up:%n", warmUpOrders, LoadBenchmark.WARM_UP_CLIENTS);
             idleOrders(stack, customer, orders, benchmarkDirectory(projectRoot));
         }
     }
 
     /**
-     * Orders placed one at a time with the stack otherwise idle (no polling while they run: the
-     * order is read once, {@link #IDLE_GAP} after it was placed), while the JDK Flight Recorder
+     * Orders placed one at a time with the stack otherwise idle (each read {@link #IDLE_GAP} after it
+     * was placed, and then every 20 ms until CONFIRMED: nothing polls while it runs unless it takes
+     * that long), while the JDK Flight Recorder
      * records the services' socket calls; prints how much of each order's time some service was
      * waiting on PostgreSQL, SQS or DynamoDB, and how much on none of them.
      */
@@ -245,11 +247,17 @@ public final class Benchmark {
                 .toList();
         var mean = millis.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         System.out.printf(
-                "%nOne order at a time, idle: %d orders, each read once %d ms after it was placed (no polling"
-                        + " meanwhile); placed-to-CONFIRMED (the order's timeline) p50 %.1f ms, p90 %.1f ms,"
-                        + " mean %.1f ms. Of each order's time, some service was waiting on (JFR socket events"
-                        + " in the services; union over services, SqsConsumer's long polls left out):%n%n",
-                count, IDLE_GAP.toMillis(), percentile(millis, 50), percentile(millis, 90), mean);
+                "%nOne order at a time, idle: %d orders, each read %d ms after it was placed and then every"
+                        + " 20 ms until CONFIRMED (%d took that long); placed-to-CONFIRMED (the order's timeline)"
+                        + " p50 %.1f ms, p90 %.1f ms, mean %.1f ms. Of each order's time, some service was waiting"
+                        + " on (JFR socket events in the services; union over services, SqsConsumer's long polls"
+                        + " left out):%n%n",
+                count,
+                IDLE_GAP.toMillis(),
+                millis.stream().filter(ms -> ms >= IDLE_GAP.toMillis()).count(),
+                percentile(millis, 50),
+                percentile(millis, 90),
+                mean);
         System.out.println("| waiting on | round trips per order | ms per order | share |");
         System.out.println("|---|---|---|---|");
         var shares = ServerWaits.perOrder(waits, windows);

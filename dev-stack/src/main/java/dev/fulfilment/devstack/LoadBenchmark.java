@@ -35,7 +35,7 @@ final class LoadBenchmark {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String HOT_SKU = "BENCH-HOT";
     private static final int OTHER_SKUS = 8;
-    private static final int WARM_UP_CLIENTS = 32;
+    static final int WARM_UP_CLIENTS = 32;
     private static final Pattern AVAILABLE = Pattern.compile("\"available\":(\\d+)");
     private static final Pattern RESERVED = Pattern.compile("\"reserved\":(\\d+)");
 

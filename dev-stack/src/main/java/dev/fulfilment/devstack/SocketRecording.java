@@ -77,6 +77,7 @@ final class SocketRecording {
         command.addAll(List.of(arguments));
         try {
             var result = CommandResult.run(Path.of("."), JCMD_TIMEOUT, command);
+            // jcmd exits 0 when the target JVM refused the command, and says why
             if (!result.succeeded() || result.output().contains("Could not")) {
                 throw new IllegalStateException("jcmd " + String.join(" ", arguments) + " failed: " + result.output());
             }
