@@ -250,7 +250,7 @@ public final class Benchmark {
                 "%nOne order at a time, idle: %d orders, each read %d ms after it was placed and then every"
                         + " 20 ms until CONFIRMED (%d took that long); placed-to-CONFIRMED (the order's timeline)"
                         + " p50 %.1f ms, p90 %.1f ms, mean %.1f ms. Of each order's time, some service was waiting"
-                        + " on (JFR socket events in the services; union over services, SqsConsumer's long polls"
+                        + " on (JFR socket events in the services; union over services, SqsConsumer's pollers"
                         + " left out):%n%n",
                 count,
                 IDLE_GAP.toMillis(),

@@ -15,11 +15,12 @@ import java.util.Optional;
  * How much of each order's time some service spent waiting on a server: the union, within the
  * order's window (PENDING to CONFIRMED), of the intervals in which a service thread blocked on a
  * socket to PostgreSQL, SQS or DynamoDB. A union, not a sum: two services waiting at once count
- * once. The SQS pollers' reads are left out: a long poll waits for work, it is not work.
+ * once. The SQS pollers' calls are left out: a long poll waits for work, it is not work, and
+ * the deletes that follow a handled message are not on the order's way.
  */
 final class ServerWaits {
 
-    /** Threads whose socket reads wait for work (SqsConsumer's long polls), not for an answer. */
+    /** SqsConsumer's threads: their long polls wait for work, not for an answer. */
     static final String POLLER_THREAD_PREFIX = "sqs-poller-";
 
     /**
