@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -261,17 +260,19 @@ public final class Benchmark {
         System.out.println("| waiting on | round trips per order | ms per order | share |");
         System.out.println("|---|---|---|---|");
         var shares = ServerWaits.perOrder(waits, windows);
-        shares.forEach((server, share) -> {
-            var ms = share.time().toNanos() / 1e6;
-            System.out.printf(
-                    "| %s | %.1f | %.1f ms | %.0f %% |%n",
-                    server.map(Benchmark::serverName).orElse("any of them"), share.roundTrips(), ms, 100 * ms / mean);
-        });
-        var anyServer = shares.get(Optional.<LocalServers.Server>empty()).time().toNanos() / 1e6;
+        shares.byServer().forEach((server, share) -> printShare(serverName(server), share, mean));
+        printShare("any of them", shares.anyServer(), mean);
+        var anyServer = shares.anyServer().time().toNanos() / 1e6;
         System.out.printf(
                 "| none of them: the services' own code, hand-offs between threads, SQS delivering to a"
                         + " waiting long poll | | %.1f ms | %.0f %% |%n",
                 mean - anyServer, 100 * (mean - anyServer) / mean);
+    }
+
+    private static void printShare(String waitedOn, ServerWaits.Share share, double meanMillis) {
+        var ms = share.time().toNanos() / 1e6;
+        System.out.printf(
+                "| %s | %.1f | %.1f ms | %.0f %% |%n", waitedOn, share.roundTrips(), ms, 100 * ms / meanMillis);
     }
 
     private static String serverName(LocalServers.Server server) {

@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * How much of each order's time some service spent waiting on a server: the union, within the
@@ -42,26 +40,31 @@ final class ServerWaits {
     record Share(double roundTrips, Duration time) {}
 
     /**
-     * @return per server, and for {@link Optional#empty()} any server at all, what an order waited
-     *     on average
+     * What an order waited on average.
+     *
+     * @param byServer on each server
+     * @param anyServer on at least one of them
      */
-    static Map<Optional<Server>, Share> perOrder(List<Wait> waits, List<Window> windows) {
+    record Shares(Map<Server, Share> byServer, Share anyServer) {}
+
+    static Shares perOrder(List<Wait> waits, List<Window> windows) {
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("no orders");
         }
         var relevant = waits.stream()
                 .filter(wait -> !wait.thread().startsWith(POLLER_THREAD_PREFIX))
                 .toList();
-        var shares = new LinkedHashMap<Optional<Server>, Share>();
-        var byServer = new EnumMap<Server, List<Wait>>(Server.class);
+        var byServer = new EnumMap<Server, Share>(Server.class);
         for (var server : Server.values()) {
             byServer.put(
                     server,
-                    relevant.stream().filter(wait -> wait.server() == server).toList());
+                    share(
+                            relevant.stream()
+                                    .filter(wait -> wait.server() == server)
+                                    .toList(),
+                            windows));
         }
-        byServer.forEach((server, ofServer) -> shares.put(Optional.of(server), share(ofServer, windows)));
-        shares.put(Optional.empty(), share(relevant, windows));
-        return shares;
+        return new Shares(byServer, share(relevant, windows));
     }
 
     private static Share share(List<Wait> waits, List<Window> windows) {

@@ -8,7 +8,6 @@ import dev.fulfilment.devstack.ServerWaits.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServerWaitsTests {
@@ -58,11 +57,11 @@ class ServerWaitsTests {
 
         var shares = ServerWaits.perOrder(waits, windows);
 
-        assertThat(shares.get(Optional.of(Server.POSTGRES)).time()).isEqualTo(millis((2 + 4) / 2.0));
-        assertThat(shares.get(Optional.of(Server.POSTGRES)).roundTrips()).isEqualTo(1.0);
-        assertThat(shares.get(Optional.of(Server.SQS)).time()).isEqualTo(millis((4 + 4) / 2.0));
-        assertThat(shares.get(Optional.of(Server.SQS)).roundTrips()).isEqualTo(1.0);
-        assertThat(shares.get(Optional.of(Server.DYNAMODB)).time()).isEqualTo(millis(4 / 2.0));
-        assertThat(shares.get(Optional.<Server>empty()).time()).isEqualTo(millis((2 + 4 + 4 + 6) / 2.0));
+        assertThat(shares.byServer().get(Server.POSTGRES).time()).isEqualTo(millis((2 + 4) / 2.0));
+        assertThat(shares.byServer().get(Server.POSTGRES).roundTrips()).isEqualTo(1.0);
+        assertThat(shares.byServer().get(Server.SQS).time()).isEqualTo(millis((4 + 4) / 2.0));
+        assertThat(shares.byServer().get(Server.SQS).roundTrips()).isEqualTo(1.0);
+        assertThat(shares.byServer().get(Server.DYNAMODB).time()).isEqualTo(millis(4 / 2.0));
+        assertThat(shares.anyServer().time()).isEqualTo(millis((2 + 4 + 4 + 6) / 2.0));
     }
 }
