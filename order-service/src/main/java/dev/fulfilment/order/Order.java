@@ -107,6 +107,11 @@ public class Order extends PanacheEntityBase {
 
     protected Order() {}
 
+    /** The order with its lines, loaded in one query. */
+    public static Optional<Order> findWithLines(UUID id) {
+        return find("from Order o left join fetch o.lines where o.id = ?1", id).singleResultOptional();
+    }
+
     /** A new order, PENDING, and the command that starts its saga. */
     public static Placed place(String customerId, List<OrderLine> lines, ShippingAddress address, Instant now) {
         var order = new Order();

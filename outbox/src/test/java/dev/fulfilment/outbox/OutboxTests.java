@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -112,6 +113,43 @@ class OutboxTests {
                         .executeUpdate());
     }
 
+    @Test
+    void aMessageSqsRefusesStaysInTheOutboxAsItWasWhileTheOthersGo() {
+        var orderId = UUID.randomUUID();
+        // Older than any other test's rows, so that this test's relay batch takes both.
+        var longAgo = Instant.parse("1999-01-01T00:00:00Z");
+        var accepted = insertRow(orderId, longAgo);
+        var refused = insertRow(orderId, longAgo.plusSeconds(1));
+        // SQS refuses a body with a control character in it; PostgreSQL stores one.
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("UPDATE outbox SET body = body || chr(1) WHERE id = :id")
+                        .setParameter("id", refused)
+                        .executeUpdate());
+        var refusedRow = row(refused);
+        try {
+            relay.relayBatch();
+
+            assertThat(waitingIds(orderId)).containsExactly(refused);
+            assertThat(row(refused)).isEqualTo(refusedRow);
+            var probe = QueueProbe.of(sqs, "order-events");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> probe.received(orderId).size() == 1);
+            assertThat(probe.received(orderId)
+                            .getFirst()
+                            .body()
+                            .path("messageId")
+                            .asText())
+                    .isEqualTo(accepted.toString());
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> entityManager
+                            .createNativeQuery("DELETE FROM outbox WHERE order_id = :orderId")
+                            .setParameter("orderId", orderId)
+                            .executeUpdate());
+        }
+    }
+
     private UUID insertRow(UUID orderId, Instant createdAt) {
         var message = OutgoingMessage.caused(orderId, new InventoryReleased());
         QuarkusTransaction.requiringNew().run(() -> {
@@ -123,6 +161,16 @@ class OutboxTests {
                     .executeUpdate();
         });
         return message.messageId();
+    }
+
+    /** The row as stored: every column. */
+    private List<Object> row(UUID id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Arrays.asList((Object[]) entityManager
+                        .createNativeQuery(
+                                "SELECT id, message_type, order_id, traceparent, body, created_at FROM outbox WHERE id = :id")
+                        .setParameter("id", id)
+                        .getSingleResult()));
     }
 
     private long waiting(UUID orderId) {

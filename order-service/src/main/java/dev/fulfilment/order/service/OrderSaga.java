@@ -29,7 +29,8 @@ public class OrderSaga implements InboxHandler {
 
     @Override
     public void apply(IncomingMessage message) {
-        Order order = Order.findById(message.orderId());
+        // The lines come with the order: a reservation prices them, and commands carry them.
+        var order = Order.findWithLines(message.orderId()).orElse(null);
         if (order == null) {
             LOG.warnf("Skipped %s %s: no order %s", message.type().wireName(), message.messageId(), message.orderId());
             return;

@@ -131,11 +131,9 @@ public class OrderService {
     }
 
     private static Order load(UUID orderId, Caller caller) {
-        Order order = Order.findById(orderId);
-        if (order == null || !caller.maySee(order)) {
-            throw new OrderNotFoundException(orderId);
-        }
-        Hibernate.initialize(order.lines);
+        var order = Order.findWithLines(orderId)
+                .filter(caller::maySee)
+                .orElseThrow(() -> new OrderNotFoundException(orderId));
         Hibernate.initialize(order.timeline);
         return order;
     }
