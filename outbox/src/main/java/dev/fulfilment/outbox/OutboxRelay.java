@@ -20,9 +20,10 @@ import org.jboss.logging.Logger;
  * Sends outbox rows to SQS in batches: right after a commit that wrote some, and every
  * poll interval for any left behind. A row is claimed by deleting it, picked with {@code FOR
  * UPDATE SKIP LOCKED}, so several instances relay side by side without sending a row twice at
- * once; the delete commits once SQS has accepted the row, and a row SQS refused is written back. If SQS is down the rows wait, and the
- * relay backs off: a delay, never a loss. A crash between the send and the commit sends the
- * row again with the same messageId, which consumers skip.
+ * once; the delete commits once SQS has accepted the row, and a row SQS refused is written
+ * back. If SQS is down the rows wait, and the relay backs off: a delay, never a loss. A crash
+ * between the send and the commit sends the row again with the same messageId, which
+ * consumers skip.
  */
 @ApplicationScoped
 public class OutboxRelay {
