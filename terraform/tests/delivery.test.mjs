@@ -75,7 +75,6 @@ test("each image runs as a non-root user, its API on 8080, its health checked on
     assert.match(dockerfile, /-Djava\.io\.tmpdir=\/tmp/, `${service}: writes only to /tmp`);
     assert.match(dockerfile, /MaxRAMPercentage/, `${service}: heap sized from the container's memory`);
     assert.match(dockerfile, /-XX:TrimNativeHeapInterval=\d+/, `${service}: freed native memory returned to the system`);
-    assert.match(dockerfile, /-XX:TieredStopAtLevel=1/, `${service}: the JIT's first tier only (decision 0019)`);
   }
 });
 

@@ -225,8 +225,6 @@ public final class DevStack implements AutoCloseable {
                 "-XX:MaxMetaspaceSize=128m",
                 "-Xss512k",
                 "-XX:TrimNativeHeapInterval=5000",
-                // The JIT's first tier only: on a few cores C2 costs more than it gains (decision 0019).
-                "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError"));
         // The JDK's AOT cache the build recorded beside the jar (docs/decisions/0016); a JVM that
         // cannot use it (another JDK build, a changed jar) says so in the log and starts without.
