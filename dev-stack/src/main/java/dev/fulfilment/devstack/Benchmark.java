@@ -336,9 +336,7 @@ public final class Benchmark {
         System.out.println("|---|---|---|---|");
         after.forEach((stage, histogram) -> {
             var run = histogram.since(before.get(stage));
-            System.out.printf(
-                    "| %s | %.0f | %.1f ms | %.1f ms |%n",
-                    stage, run.count(), run.quantile(0.5) * 1000, run.quantile(0.99) * 1000);
+            System.out.printf("| %s | %.0f | %s | %s |%n", stage, run.count(), run.millis(0.5), run.millis(0.99));
         });
     }
 

@@ -74,6 +74,7 @@ final class LoadBenchmark {
 
             var outcomesBefore = outcomes(metricsUrl);
             var stagesBefore = SagaHistogram.read(HTTP, metricsUrl);
+            var remindersBefore = reminders(metricsUrl);
             var cpuBefore = CpuUse.read(stack);
             var commitsBefore = commits(stack);
             var started = System.nanoTime();
@@ -87,6 +88,7 @@ final class LoadBenchmark {
             var endToEnd = Duration.ofNanos(finished - started);
             var cpu = CpuUse.read(stack).since(cpuBefore);
             var stagesAfter = SagaHistogram.read(HTTP, metricsUrl);
+            var reminded = reminders(metricsUrl) - remindersBefore;
 
             var conserved = stockAddsUp(stack, skus, stocked);
             int deadLetters;
@@ -107,6 +109,7 @@ final class LoadBenchmark {
                     endToEnd,
                     stagesBefore,
                     stagesAfter,
+                    reminded,
                     cpu,
                     conserved,
                     deadLetters,
@@ -224,6 +227,11 @@ final class LoadBenchmark {
                 + samples.sum("orders_outcome_total", Map.of("outcome", "rejected"));
     }
 
+    /** Commands order-service sent again since it started, an order having waited past its deadline. */
+    private static double reminders(String metricsUrl) throws IOException, InterruptedException {
+        return MetricSamples.parse(MetricSamples.scrape(HTTP, metricsUrl)).sum("saga_reminders_total");
+    }
+
     /** Waits until so many more orders reached an outcome; returns System.nanoTime() then. */
     private static long awaitOutcomes(String metricsUrl, double before, long expected, Duration timeout)
             throws IOException, InterruptedException {
@@ -330,6 +338,7 @@ final class LoadBenchmark {
             Duration endToEnd,
             Map<String, SagaHistogram> stagesBefore,
             Map<String, SagaHistogram> stagesAfter,
+            double reminded,
             CpuUse cpu,
             String conserved,
             int deadLetters,
@@ -364,9 +373,10 @@ final class LoadBenchmark {
         stagesAfter.forEach((stage, histogram) -> {
             var run = histogram.since(stagesBefore.get(stage));
             System.out.printf(
-                    "| %s (order-service's histogram) | p50 %.0f ms, p99 %.0f ms |%n",
-                    stage, run.quantile(0.5) * 1000, run.quantile(0.99) * 1000);
+                    "| %s (order-service's histogram) | p50 %s, p99 %s |%n", stage, run.millis(0.5), run.millis(0.99));
         });
+        System.out.printf(
+                "| commands the saga sent again, its deadline passed (saga_reminders_total) | %.0f |%n", reminded);
         var perOrder = 1000.0 / Math.max(1, accepted);
         System.out.printf("| CPU of the services | %.1f ms per order |%n", cpu.services() * perOrder);
         var byProcess = new ArrayList<String>();

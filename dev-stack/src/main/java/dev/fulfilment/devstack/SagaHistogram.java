@@ -49,6 +49,20 @@ record SagaHistogram(TreeMap<Double, Double> cumulativeCounts) {
         return cumulativeCounts.isEmpty() ? 0 : cumulativeCounts.lastEntry().getValue();
     }
 
+    /**
+     * The estimated quantile as a table shows it: milliseconds, or "over" the largest finite
+     * bucket's bound when the quantile lies beyond it (that bound is all the buckets know).
+     */
+    String millis(double q) {
+        var seconds = quantile(q);
+        return beyondLargestBucket(q) ? "over %.0f ms".formatted(seconds * 1000) : "%.1f ms".formatted(seconds * 1000);
+    }
+
+    private boolean beyondLargestBucket(double q) {
+        var finite = cumulativeCounts.headMap(Double.POSITIVE_INFINITY, false);
+        return count() > 0 && (finite.isEmpty() || finite.lastEntry().getValue() < q * count());
+    }
+
     /** The estimated quantile in seconds, or NaN without observations. */
     double quantile(double q) {
         var total = count();

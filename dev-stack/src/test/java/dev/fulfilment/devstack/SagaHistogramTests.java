@@ -45,6 +45,19 @@ class SagaHistogramTests {
     }
 
     @Test
+    void aQuantileBeyondTheLargestBucketIsShownAsOverItsBound() {
+        var run = SagaHistogram.parse("""
+                saga_stage_seconds_bucket{stage="placed_to_confirmed",le="0.02",} 60.0
+                saga_stage_seconds_bucket{stage="placed_to_confirmed",le="30.0",} 90.0
+                saga_stage_seconds_bucket{stage="placed_to_confirmed",le="+Inf",} 100.0
+                """).get("placed_to_confirmed");
+
+        assertThat(run.millis(0.5)).isEqualTo("16.7 ms");
+        assertThat(run.millis(0.9)).isEqualTo("30000.0 ms");
+        assertThat(run.millis(0.99)).isEqualTo("over 30000 ms");
+    }
+
+    @Test
     void noObservationsHaveNoQuantile() {
         var reading = SagaHistogram.parse(BEFORE).get("placed_to_confirmed");
 

@@ -127,6 +127,27 @@ class MetricsIT {
     }
 
     /**
+     * A backlog of minutes shows as minutes: an order that used every reminder of its deadlines
+     * (30 s, three reminders, in both of its waits) is CONFIRMED about four minutes after it was
+     * placed, and a quantile past the largest finite bucket reads as that bucket's bound.
+     */
+    @Test
+    void theSagaStageHistogramTellsApartStagesOfUpToFourMinutes() {
+        var sku = shop.newProduct(1);
+        shop.awaitStatus(shop.placeOrder(sku, 1), "CONFIRMED");
+
+        var largestBound = orderServiceMetrics().samples().stream()
+                .filter(sample -> sample.name().equals("saga_stage_seconds_bucket"))
+                .map(sample -> sample.labels().get("le"))
+                .filter(bound -> !bound.equals("+Inf"))
+                .mapToDouble(Double::parseDouble)
+                .max()
+                .orElseThrow();
+
+        assertThat(largestBound).as("largest finite bucket, seconds").isGreaterThanOrEqualTo(240);
+    }
+
+    /**
      * Asks as Prometheus does, for OpenMetrics: its sample lines may end in an exemplar, which
      * a parser that took the last number on the line would read as the value (it once did).
      */
