@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Replies and events sent to the real order-events queue; commands read from the real command queues. */
 @QuarkusTest
@@ -258,12 +259,21 @@ class OrderSagaTests {
     @Test
     void anOrderThatNeverHearsBackIsMarkedStuckAndCounted() {
         var orderId = placeOrder(uniqueCustomer());
-        QueueProbe.of(sqs, "inventory-commands").awaitMessage(orderId, "ReserveInventory");
+        var inventoryCommands = QueueProbe.of(sqs, "inventory-commands");
+        inventoryCommands.awaitMessage(orderId, "ReserveInventory");
 
         var later = Instant.now();
         for (int check = 0; check < 4; check++) {
             later = later.plusSeconds(31);
             deadlines.checkAt(later);
+            // Each command sent again is taken off the queue and lost too.
+            var sent = Math.min(check + 2, 4);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> inventoryCommands
+                                            .receivedOfType(orderId, "ReserveInventory")
+                                            .size()
+                                    == sent
+                            && waitingOn("inventory-commands") == 0);
         }
 
         assertThat(status(orderId)).isEqualTo("PENDING");
@@ -276,6 +286,48 @@ class OrderSagaTests {
         assertThat(metrics).containsPattern("(?m)^saga_orders_stuck [1-9]");
         assertThat(metrics).containsPattern("(?m)^saga_reminders_total\\{status=\"PENDING\"} [3-9]");
         assertThat(metrics).containsPattern("(?m)^saga_stuck_total\\{status=\"PENDING\"} [1-9]");
+    }
+
+    @Test
+    void anOrderWhoseCommandStillWaitsOnTheQueueIsRemindedOnlyOnceTheQueueIsWorkedOff() {
+        var inventoryCommands = QueueProbe.of(sqs, "inventory-commands");
+        UUID orderId;
+        try (var paused = inventoryCommands.pause()) {
+            // inventory-service is behind: its command waits on the queue.
+            orderId = placeOrder(uniqueCustomer());
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitingOn("inventory-commands") > 0);
+
+            var later = Instant.now();
+            for (int check = 0; check < 4; check++) {
+                later = later.plusSeconds(31);
+                deadlines.checkAt(later);
+            }
+
+            asOperator()
+                    .when()
+                    .get("/orders/" + orderId)
+                    .then()
+                    .body("status", equalTo("PENDING"))
+                    .body("timeline.reason", org.hamcrest.Matchers.contains("order placed"));
+        }
+        inventoryCommands.awaitMessage(orderId, "ReserveInventory");
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitingOn("inventory-commands") == 0);
+
+        deadlines.checkAt(Instant.now().plusSeconds(31));
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> inventoryCommands
+                                .receivedOfType(orderId, "ReserveInventory")
+                                .size()
+                        == 2);
+    }
+
+    private long waitingOn(String queue) {
+        var queueUrl = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
+        return Long.parseLong(sqs.getQueueAttributes(request ->
+                        request.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
     private void reply(UUID orderId, MessagePayload payload) {

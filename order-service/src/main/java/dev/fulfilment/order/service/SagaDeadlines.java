@@ -1,8 +1,10 @@
 package dev.fulfilment.order.service;
 
+import dev.fulfilment.contracts.Destination;
 import dev.fulfilment.order.Order;
 import dev.fulfilment.outbox.Outbox;
 import dev.fulfilment.support.messaging.OutgoingMessage;
+import dev.fulfilment.support.messaging.QueueDepths;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -21,6 +23,12 @@ import org.jboss.logging.Logger;
  * logs it with the marker {@value #STUCK_MARKER} (a CloudWatch metric filter counts those
  * lines and alarms) and counts it. Several order-service tasks may run this at once: each
  * order is taken by one (SKIP LOCKED).
+ *
+ * <p>While messages wait on a command queue, the orders waiting on it are neither reminded nor
+ * given up on: their commands may be among those messages, and a copy would only queue up
+ * behind them. Under a backlog every order passes its deadline, and reminders would add work
+ * to the very consumer that is behind. A consumer that is down shows as its queue's age
+ * (Terraform's oldest-message alarm), not as stuck orders.
  */
 @ApplicationScoped
 public class SagaDeadlines {
@@ -35,13 +43,20 @@ public class SagaDeadlines {
     private final Outbox outbox;
     private final SagaDeadlineConfig config;
     private final MeterRegistry metrics;
+    private final QueueDepths queues;
     private final AtomicLong stuck = new AtomicLong();
 
-    SagaDeadlines(EntityManager entityManager, Outbox outbox, SagaDeadlineConfig config, MeterRegistry metrics) {
+    SagaDeadlines(
+            EntityManager entityManager,
+            Outbox outbox,
+            SagaDeadlineConfig config,
+            MeterRegistry metrics,
+            QueueDepths queues) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.config = config;
         this.metrics = metrics;
+        this.queues = queues;
         metrics.gauge("saga.orders.stuck", stuck);
     }
 
@@ -69,8 +84,10 @@ public class SagaDeadlines {
     }
 
     private int remindOverdue(Instant now) {
+        var inventoryCaughtUp = caughtUp(Destination.INVENTORY_COMMANDS);
+        var shippingCaughtUp = caughtUp(Destination.SHIPPING_COMMANDS);
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<UUID> overdue = overdue(now);
+            List<UUID> overdue = overdue(now, inventoryCaughtUp, shippingCaughtUp);
             for (var orderId : overdue) {
                 Order order = Order.findById(orderId);
                 var status = order.status;
@@ -93,18 +110,33 @@ public class SagaDeadlines {
         });
     }
 
+    /** Whether no message waits on the queue: a command sent earlier has been taken by now. */
+    private boolean caughtUp(Destination destination) {
+        var waiting = queues.waiting(destination);
+        if (waiting > 0) {
+            LOG.debugf("%d messages wait on %s: orders waiting on it are not reminded", waiting, destination);
+        }
+        return waiting == 0;
+    }
+
+    /**
+     * The orders past their deadline whose command's queue has caught up; a cancelling order
+     * waits on either queue, so both must have.
+     */
     @SuppressWarnings("unchecked")
-    private List<UUID> overdue(Instant now) {
+    private List<UUID> overdue(Instant now, boolean inventoryCaughtUp, boolean shippingCaughtUp) {
         return entityManager
                 .createNativeQuery("""
                         SELECT id FROM orders
                         WHERE stuck_since IS NULL
-                          AND ((status = 'PENDING' AND updated_at < :pending)
-                            OR (status = 'INVENTORY_RESERVED' AND updated_at < :reserved)
-                            OR (status = 'CANCELLING' AND updated_at < :cancelling))
+                          AND ((status = 'PENDING' AND :inventory AND updated_at < :pending)
+                            OR (status = 'INVENTORY_RESERVED' AND :shipping AND updated_at < :reserved)
+                            OR (status = 'CANCELLING' AND :inventory AND :shipping AND updated_at < :cancelling))
                         ORDER BY updated_at
                         LIMIT :batch
                         FOR UPDATE SKIP LOCKED""")
+                .setParameter("inventory", inventoryCaughtUp)
+                .setParameter("shipping", shippingCaughtUp)
                 .setParameter("pending", now.minus(config.pending()))
                 .setParameter("reserved", now.minus(config.inventoryReserved()))
                 .setParameter("cancelling", now.minus(config.cancelling()))

@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Ready only when every queue the service receives from or sends to exists and answers; the
@@ -17,13 +15,11 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 @ApplicationScoped
 public class SqsQueuesHealthCheck implements HealthCheck {
 
-    private final SqsClient sqs;
-    private final QueueUrls queueUrls;
+    private final QueueDepths depths;
     private final MessagingConfig config;
 
-    SqsQueuesHealthCheck(SqsClient sqs, QueueUrls queueUrls, MessagingConfig config) {
-        this.sqs = sqs;
-        this.queueUrls = queueUrls;
+    SqsQueuesHealthCheck(QueueDepths depths, MessagingConfig config) {
+        this.depths = depths;
         this.config = config;
     }
 
@@ -39,12 +35,7 @@ public class SqsQueuesHealthCheck implements HealthCheck {
         var missing = new ArrayList<String>();
         for (var queue : queues) {
             try {
-                var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrls.of(queue))
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-                response.withData(
-                        queue,
-                        "visible messages: "
-                                + attributes.attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+                response.withData(queue, "visible messages: " + depths.waiting(queue));
             } catch (RuntimeException e) {
                 missing.add(queue);
                 response.withData(queue, "unreachable: " + e.getClass().getSimpleName());

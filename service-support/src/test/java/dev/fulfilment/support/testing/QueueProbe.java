@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -25,6 +26,8 @@ public final class QueueProbe {
 
     private final Map<String, List<Received>> byOrderId = new ConcurrentHashMap<>();
     private final List<Received> all = new CopyOnWriteArrayList<>();
+    /** Held by the probe while it receives, and by a test that pauses it; fair, so a pause gets its turn. */
+    private final ReentrantLock receiving = new ReentrantLock(true);
 
     /** A message taken off the queue. */
     public record Received(JsonNode body, Map<String, String> attributes) {
@@ -37,6 +40,7 @@ public final class QueueProbe {
         var queueUrl = sqs.getQueueUrl(request -> request.queueName(queueName)).queueUrl();
         Thread.ofVirtual().name("queue-probe-" + queueName).start(() -> {
             while (true) {
+                receiving.lock();
                 try {
                     var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
                                     .maxNumberOfMessages(10)
@@ -50,6 +54,8 @@ public final class QueueProbe {
                     }
                 } catch (RuntimeException e) {
                     sleep();
+                } finally {
+                    receiving.unlock();
                 }
             }
         });
@@ -58,6 +64,22 @@ public final class QueueProbe {
     /** The probe of a queue, started at first use and kept for the test run. */
     public static QueueProbe of(SqsClient sqs, String queueName) {
         return PROBES.computeIfAbsent(queueName, name -> new QueueProbe(sqs, name));
+    }
+
+    /** A pause of the probe, ended by closing it on the thread that paused it. */
+    public interface Paused extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Stops taking messages off the queue, once the receive under way has returned, until the
+     * pause is closed: what is sent meanwhile waits on the queue, as for a consumer that is
+     * behind.
+     */
+    public Paused pause() {
+        receiving.lock();
+        return receiving::unlock;
     }
 
     public List<Received> received(UUID orderId) {
