@@ -232,13 +232,9 @@ class OrderSagaTests {
         inventoryCommands.awaitMessage(orderId, "ReserveInventory");
         // Nobody answers it: the probe took it off the queue, as if it were lost.
 
-        deadlines.checkAt(Instant.now().plusSeconds(31));
+        checkDeadlinesOnceInventoryCommandsIsEmpty(Instant.now().plusSeconds(31));
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> inventoryCommands
-                                .receivedOfType(orderId, "ReserveInventory")
-                                .size()
-                        == 2);
+        awaitReserveInventory(inventoryCommands, orderId, 2);
         var again =
                 inventoryCommands.receivedOfType(orderId, "ReserveInventory").get(1);
         assertThat(contracts.violations(again.body())).isEmpty();
@@ -265,15 +261,9 @@ class OrderSagaTests {
         var later = Instant.now();
         for (int check = 0; check < 4; check++) {
             later = later.plusSeconds(31);
-            deadlines.checkAt(later);
+            checkDeadlinesOnceInventoryCommandsIsEmpty(later);
             // Each command sent again is taken off the queue and lost too.
-            var sent = Math.min(check + 2, 4);
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> inventoryCommands
-                                            .receivedOfType(orderId, "ReserveInventory")
-                                            .size()
-                                    == sent
-                            && waitingOn("inventory-commands") == 0);
+            awaitReserveInventory(inventoryCommands, orderId, Math.min(check + 2, 4));
         }
 
         assertThat(status(orderId)).isEqualTo("PENDING");
@@ -311,15 +301,24 @@ class OrderSagaTests {
                     .body("timeline.reason", org.hamcrest.Matchers.contains("order placed"));
         }
         inventoryCommands.awaitMessage(orderId, "ReserveInventory");
+
+        checkDeadlinesOnceInventoryCommandsIsEmpty(Instant.now().plusSeconds(31));
+
+        awaitReserveInventory(inventoryCommands, orderId, 2);
+    }
+
+    /**
+     * Checks the deadlines once no message waits on inventory-commands, so that what other
+     * tests sent cannot hold back a reminder.
+     */
+    private void checkDeadlinesOnceInventoryCommandsIsEmpty(Instant at) {
         await().atMost(Duration.ofSeconds(10)).until(() -> waitingOn("inventory-commands") == 0);
+        deadlines.checkAt(at);
+    }
 
-        deadlines.checkAt(Instant.now().plusSeconds(31));
-
+    private static void awaitReserveInventory(QueueProbe probe, UUID orderId, int count) {
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> inventoryCommands
-                                .receivedOfType(orderId, "ReserveInventory")
-                                .size()
-                        == 2);
+                .until(() -> probe.receivedOfType(orderId, "ReserveInventory").size() == count);
     }
 
     private long waitingOn(String queue) {
