@@ -24,6 +24,13 @@ public interface SagaDeadlineConfig {
     @WithDefault("60s")
     Duration cancelling();
 
+    /**
+     * How much longer an order waits while messages wait on its command's queue: its command
+     * may be among them, and a copy would only queue up behind it.
+     */
+    @WithDefault("10m")
+    Duration backlog();
+
     /** Times the awaited command is sent again before the order is marked stuck. */
     @WithDefault("3")
     int maxReminders();

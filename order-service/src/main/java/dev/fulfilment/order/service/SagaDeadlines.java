@@ -24,11 +24,13 @@ import org.jboss.logging.Logger;
  * lines and alarms) and counts it. Several order-service tasks may run this at once: each
  * order is taken by one (SKIP LOCKED).
  *
- * <p>While messages wait on a command queue, the orders waiting on it are neither reminded nor
- * given up on: their commands may be among those messages, and a copy would only queue up
- * behind them. Under a backlog every order passes its deadline, and reminders would add work
- * to the very consumer that is behind. A consumer that is down shows as its queue's age
- * (Terraform's oldest-message alarm), not as stuck orders.
+ * <p>While messages wait on a command queue, the orders waiting on it get {@code
+ * saga.deadlines.backlog} longer: their commands may be among those messages, and a copy would
+ * only queue up behind them. Under a backlog every order passes its deadline, and reminders
+ * would add work to the very consumer that is behind; a backlog shows as its queue's age
+ * (Terraform's oldest-message alarm). The extra time is bounded because SQS's count is
+ * approximate and a busy queue is seldom empty: a command lost meanwhile is still sent again,
+ * and an order that never hears back is still marked stuck.
  */
 @ApplicationScoped
 public class SagaDeadlines {
@@ -86,8 +88,12 @@ public class SagaDeadlines {
     private int remindOverdue(Instant now) {
         var inventoryCaughtUp = caughtUp(Destination.INVENTORY_COMMANDS);
         var shippingCaughtUp = caughtUp(Destination.SHIPPING_COMMANDS);
+        // A cancelling order waits on either queue.
+        var pending = cutoff(now, config.pending(), inventoryCaughtUp);
+        var reserved = cutoff(now, config.inventoryReserved(), shippingCaughtUp);
+        var cancelling = cutoff(now, config.cancelling(), inventoryCaughtUp && shippingCaughtUp);
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<UUID> overdue = overdue(now, inventoryCaughtUp, shippingCaughtUp);
+            List<UUID> overdue = overdue(pending, reserved, cancelling);
             for (var orderId : overdue) {
                 Order order = Order.findById(orderId);
                 var status = order.status;
@@ -114,32 +120,33 @@ public class SagaDeadlines {
     private boolean caughtUp(Destination destination) {
         var waiting = queues.waiting(destination);
         if (waiting > 0) {
-            LOG.debugf("%d messages wait on %s: orders waiting on it are not reminded", waiting, destination);
+            LOG.debugf(
+                    "%d messages wait on %s: orders waiting on it get %s longer",
+                    waiting, destination, config.backlog());
         }
         return waiting == 0;
     }
 
-    /**
-     * The orders past their deadline whose command's queue has caught up; a cancelling order
-     * waits on either queue, so both must have.
-     */
+    /** An order last changed before this has waited past its deadline. */
+    private Instant cutoff(Instant now, Duration deadline, boolean queueCaughtUp) {
+        return now.minus(deadline).minus(queueCaughtUp ? Duration.ZERO : config.backlog());
+    }
+
     @SuppressWarnings("unchecked")
-    private List<UUID> overdue(Instant now, boolean inventoryCaughtUp, boolean shippingCaughtUp) {
+    private List<UUID> overdue(Instant pending, Instant reserved, Instant cancelling) {
         return entityManager
                 .createNativeQuery("""
                         SELECT id FROM orders
                         WHERE stuck_since IS NULL
-                          AND ((status = 'PENDING' AND :inventory AND updated_at < :pending)
-                            OR (status = 'INVENTORY_RESERVED' AND :shipping AND updated_at < :reserved)
-                            OR (status = 'CANCELLING' AND :inventory AND :shipping AND updated_at < :cancelling))
+                          AND ((status = 'PENDING' AND updated_at < :pending)
+                            OR (status = 'INVENTORY_RESERVED' AND updated_at < :reserved)
+                            OR (status = 'CANCELLING' AND updated_at < :cancelling))
                         ORDER BY updated_at
                         LIMIT :batch
                         FOR UPDATE SKIP LOCKED""")
-                .setParameter("inventory", inventoryCaughtUp)
-                .setParameter("shipping", shippingCaughtUp)
-                .setParameter("pending", now.minus(config.pending()))
-                .setParameter("reserved", now.minus(config.inventoryReserved()))
-                .setParameter("cancelling", now.minus(config.cancelling()))
+                .setParameter("pending", pending)
+                .setParameter("reserved", reserved)
+                .setParameter("cancelling", cancelling)
                 .setParameter("batch", BATCH)
                 .getResultList();
     }
