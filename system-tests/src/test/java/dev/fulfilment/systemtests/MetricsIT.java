@@ -132,6 +132,7 @@ class MetricsIT {
      */
     @Test
     void theSagaStageHistogramTellsApartStagesOfUpToTwentyMinutes() {
+        // The histogram is exposed once a stage was timed.
         var sku = shop.newProduct(1);
         shop.awaitStatus(shop.placeOrder(sku, 1), "CONFIRMED");
 

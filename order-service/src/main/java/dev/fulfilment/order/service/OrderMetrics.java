@@ -41,10 +41,10 @@ public class OrderMetrics {
     static final List<String> STAGES = List.of("placed_to_reserved", "reserved_to_confirmed", "placed_to_confirmed");
 
     /**
-     * Up to where the histogram's buckets go. An order waits out a backlog on a command queue
-     * however long it lasts, its deadlines leave it alone meanwhile, so a stage takes as long as
-     * the backlog: Micrometer's default of 30 s showed a wait of 38 s as 30 s. A backlog of half
-     * an hour is an incident the queues' alarms reported long before.
+     * Up to where the histogram's buckets go. An order waits out a backlog on its command's queue
+     * however long it lasts (a reminder only queues a copy behind it), so a stage takes as long
+     * as the backlog: Micrometer's default of 30 s showed a wait of 38 s as 30 s. A backlog of
+     * half an hour is an incident the queues' alarms reported long before.
      */
     static final Duration LONGEST_STAGE = Duration.ofMinutes(30);
 
