@@ -1,5 +1,5 @@
--- order-service schema: orders with their lines and timeline, the idempotency keys of
--- POST /orders, and the outbox and processed-messages tables of its messaging.
+-- order-service schema: orders with their lines and timeline, and the idempotency keys of
+-- POST /orders. The outbox and processed-messages tables are the outbox module's (db/outbox).
 
 CREATE TABLE orders (
     id                uuid         PRIMARY KEY,
@@ -55,21 +55,3 @@ CREATE TABLE idempotency_keys (
 );
 -- Keys older than idempotency.key-retention are deleted hourly.
 CREATE INDEX idempotency_keys_oldest_first ON idempotency_keys (created_at);
-
-CREATE TABLE outbox (
-    id           uuid        PRIMARY KEY,
-    message_type varchar(64) NOT NULL,
-    order_id     uuid        NOT NULL,
-    traceparent  varchar(55),
-    body         text        NOT NULL,
-    created_at   timestamptz NOT NULL
-);
-CREATE INDEX outbox_oldest_first ON outbox (created_at);
-
-CREATE TABLE processed_messages (
-    message_id   uuid        PRIMARY KEY,
-    message_type varchar(64) NOT NULL,
-    processed_at timestamptz NOT NULL
-);
--- Rows older than outbox.processed-messages-retention are deleted hourly.
-CREATE INDEX processed_messages_oldest_first ON processed_messages (processed_at);

@@ -1,5 +1,5 @@
--- shipping-service schema: one shipment per order, and the outbox and processed-messages
--- tables of its messaging.
+-- shipping-service schema: one shipment per order. The outbox and processed-messages tables
+-- are the outbox module's (db/outbox).
 
 CREATE TABLE shipments (
     id            uuid         PRIMARY KEY,
@@ -21,21 +21,3 @@ CREATE TABLE shipments (
     cancelled_at  timestamptz,
     version       bigint       NOT NULL
 );
-
-CREATE TABLE outbox (
-    id           uuid        PRIMARY KEY,
-    message_type varchar(64) NOT NULL,
-    order_id     uuid        NOT NULL,
-    traceparent  varchar(55),
-    body         text        NOT NULL,
-    created_at   timestamptz NOT NULL
-);
-CREATE INDEX outbox_oldest_first ON outbox (created_at);
-
-CREATE TABLE processed_messages (
-    message_id   uuid        PRIMARY KEY,
-    message_type varchar(64) NOT NULL,
-    processed_at timestamptz NOT NULL
-);
--- Rows older than outbox.processed-messages-retention are deleted hourly.
-CREATE INDEX processed_messages_oldest_first ON processed_messages (processed_at);

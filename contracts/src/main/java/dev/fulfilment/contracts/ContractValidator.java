@@ -7,7 +7,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +22,7 @@ public final class ContractValidator {
 
     static final String SCHEMA_BASE_URI = "https://contracts.order-fulfilment.dev/";
 
-    private final Map<MessageType, Map<Integer, JsonSchema>> schemas = new EnumMap<>(MessageType.class);
+    private final Map<MessageType, Map<Integer, JsonSchema>> schemas = new HashMap<>();
 
     public ContractValidator() {
         var factory = JsonSchemaFactory.getInstance(
@@ -31,7 +31,7 @@ public final class ContractValidator {
                         builder.schemaMappers(mappers -> mappers.mapPrefix(SCHEMA_BASE_URI, "classpath:contracts/")));
         var config =
                 SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        for (var type : MessageType.values()) {
+        for (var type : MessageType.all()) {
             var byVersion = new TreeMap<Integer, JsonSchema>();
             for (var version : type.versions()) {
                 var schema =

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fulfilment.contracts.messages.InventoryReserved;
+import dev.fulfilment.contracts.messages.MessagePayload;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ContractValidatorTests {
 
     @Test
     void everyVersionOfEveryMessageTypeHasASchemaFileAndNoSchemaFileIsLeftOver() throws Exception {
-        var declared = Arrays.stream(MessageType.values())
+        var declared = MessageType.all().stream()
                 .flatMap(type ->
                         type.versions().stream().map(version -> ContractValidator.schemaFileName(type, version)))
                 .collect(Collectors.toSet());
@@ -31,13 +32,39 @@ class ContractValidatorTests {
     }
 
     @Test
-    void everyTypeTravelsOnTheQueueOfItsConsumer() {
-        assertThat(Arrays.stream(MessageType.values())
-                        .filter(type -> type.destination() == Destination.INVENTORY_COMMANDS))
-                .containsExactlyInAnyOrder(MessageType.RESERVE_INVENTORY, MessageType.RELEASE_INVENTORY);
-        assertThat(Arrays.stream(MessageType.values())
-                        .filter(type -> type.destination() == Destination.SHIPPING_COMMANDS))
-                .containsExactlyInAnyOrder(MessageType.CREATE_SHIPMENT, MessageType.CANCEL_SHIPMENT);
+    void everyPayloadRecordIsAMessageTypeFoundThroughTheBuildsIndex() throws Exception {
+        var messages = Path.of("target/classes/dev/fulfilment/contracts/messages");
+        try (var files = Files.list(messages)) {
+            var payloadRecords = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".class") && !name.contains("$"))
+                    .map(name -> "dev.fulfilment.contracts.messages." + name.replace(".class", ""))
+                    .map(ContractValidatorTests::load)
+                    .filter(type -> type.isRecord() && MessagePayload.class.isAssignableFrom(type))
+                    .collect(Collectors.toSet());
+
+            assertThat(MessageType.all().stream().map(MessageType::payloadType).collect(Collectors.toSet()))
+                    .isEqualTo(payloadRecords);
+        }
+    }
+
+    @Test
+    void aTypeSaysWhereItTravelsAndWhichVersionsItHasAsItsRecordsContractDoes() {
+        var reserved = MessageType.of(InventoryReserved.class);
+
+        assertThat(reserved.wireName()).isEqualTo("InventoryReserved");
+        assertThat(reserved.destination()).isEqualTo(Destination.ORDER_EVENTS);
+        assertThat(reserved.versions()).containsExactly(1, 2);
+        assertThat(reserved.currentVersion()).isEqualTo(2);
+        assertThat(MessageType.fromWireName("InventoryReserved")).contains(reserved);
+        assertThat(MessageType.travellingTo(Destination.ORDER_EVENTS)).contains(reserved);
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,5 +1,12 @@
 package dev.fulfilment.devstack;
 
+import dev.fulfilment.devstack.identity.LocalIssuer;
+import dev.fulfilment.devstack.observe.Observability;
+import dev.fulfilment.devstack.process.ChildProcess;
+import dev.fulfilment.devstack.process.FreePort;
+import dev.fulfilment.devstack.servers.DynamoDbEmulator;
+import dev.fulfilment.devstack.servers.ElasticMq;
+import dev.fulfilment.devstack.servers.LocalServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,8 +34,8 @@ public final class DevStack implements AutoCloseable {
      * @param serverPorts ports of PostgreSQL, ElasticMQ and the DynamoDB emulator (0: a free one)
      * @param servicePorts HTTP port of each service (0: free ones for its API and its management)
      * @param disposable for tests: throw-away PostgreSQL files, no fsync
-     * @param faultProxies for tests: the services reach the servers through proxies that a test
-     *     can cut off ({@link #faultProxy})
+     * @param route how the services reach the servers: straight, or (system tests) through
+     *     proxies a test can cut off
      * @param observe record every span and start Zipkin (and Prometheus when installed)
      */
     public record Settings(
@@ -37,8 +44,29 @@ public final class DevStack implements AutoCloseable {
             LocalServers.Ports serverPorts,
             Map<Service, Integer> servicePorts,
             boolean disposable,
-            boolean faultProxies,
-            boolean observe) {}
+            LocalServers.Route route,
+            boolean observe) {
+
+        /** The stack on free ports with throw-away data, as tests and benchmarks run it. */
+        public static Settings disposable(Path projectRoot, Path workDirectory) {
+            return new Settings(
+                    projectRoot,
+                    workDirectory,
+                    LocalServers.Ports.free(),
+                    Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
+                    true,
+                    LocalServers.Route.DIRECT,
+                    false);
+        }
+
+        public Settings withRoute(LocalServers.Route route) {
+            return new Settings(projectRoot, workDirectory, serverPorts, servicePorts, disposable, route, observe);
+        }
+
+        public Settings observed() {
+            return new Settings(projectRoot, workDirectory, serverPorts, servicePorts, disposable, route, true);
+        }
+    }
 
     /** How long ECS waits after SIGTERM before it kills a container (the task definition's stopTimeout). */
     static final Duration ECS_STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -90,9 +118,6 @@ public final class DevStack implements AutoCloseable {
                 settings.workDirectory(),
                 settings.serverPorts(),
                 settings.disposable());
-        if (settings.faultProxies()) {
-            servers.withFaultProxies();
-        }
 
         var ports = new EnumMap<Service, Integer>(Service.class);
         var processes = new EnumMap<Service, ChildProcess>(Service.class);
@@ -117,8 +142,9 @@ public final class DevStack implements AutoCloseable {
             }
             CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
             if (stack.observability != null && !settings.disposable()) {
-                stack.observability =
-                        stack.observability.withPrometheus(settings.workDirectory(), stack.managementPorts);
+                var targets = new java.util.LinkedHashMap<String, Integer>();
+                stack.managementPorts.forEach((service, port) -> targets.put(service.directoryName(), port));
+                stack.observability = stack.observability.withPrometheus(settings.workDirectory(), targets);
             }
         } catch (RuntimeException e) {
             stack.close();
@@ -128,7 +154,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startService(Service service) {
-        var configuration = new HashMap<>(servers.serviceConfiguration(service.database()));
+        var configuration = new HashMap<>(servers.serviceConfiguration(service.database(), settings.route()));
         configuration.putAll(service.localConfiguration());
         configuration.putAll(issuer.serviceConfiguration());
         if (observability != null) {
@@ -167,11 +193,6 @@ public final class DevStack implements AutoCloseable {
     public void crashAndRestart(Service service) {
         services.get(service).kill();
         startService(service);
-    }
-
-    /** The proxy between the services and the server, to cut it off; only with Settings.faultProxies. */
-    public FaultProxy faultProxy(LocalServers.Server server) {
-        return servers.faultProxy(server);
     }
 
     /**
@@ -303,7 +324,8 @@ public final class DevStack implements AutoCloseable {
         if (observe) {
             requireFree("Zipkin", Observability.ZIPKIN_PORT);
         }
-        var stack = start(new Settings(projectRoot, workDirectory, serverPorts, Map.of(), false, false, observe));
+        var stack = start(new Settings(
+                projectRoot, workDirectory, serverPorts, Map.of(), false, LocalServers.Route.DIRECT, observe));
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

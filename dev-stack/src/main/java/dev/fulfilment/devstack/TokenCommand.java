@@ -1,5 +1,6 @@
 package dev.fulfilment.devstack;
 
+import dev.fulfilment.devstack.identity.LocalIssuer;
 import java.nio.file.Path;
 import java.util.Locale;
 

@@ -11,7 +11,7 @@ import dev.fulfilment.inventory.product.Product;
 import dev.fulfilment.inventory.product.ProductRepository;
 import dev.fulfilment.support.messaging.EnvelopeCodec;
 import dev.fulfilment.support.messaging.OutgoingMessage;
-import dev.fulfilment.support.testing.QueueProbe;
+import dev.fulfilment.testkit.QueueProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;

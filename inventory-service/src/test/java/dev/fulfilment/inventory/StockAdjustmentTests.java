@@ -8,12 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.fulfilment.contracts.messages.OrderLine;
 import dev.fulfilment.contracts.messages.ReserveInventory;
-import dev.fulfilment.devstack.TestTokens;
 import dev.fulfilment.inventory.product.Product;
 import dev.fulfilment.inventory.product.ProductRepository;
 import dev.fulfilment.support.messaging.EnvelopeCodec;
 import dev.fulfilment.support.messaging.OutgoingMessage;
-import dev.fulfilment.support.testing.QueueProbe;
+import dev.fulfilment.testkit.QueueProbe;
+import dev.fulfilment.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

@@ -1,14 +1,14 @@
 package dev.fulfilment.order;
 
-import static dev.fulfilment.devstack.AccessRules.Kind.CUSTOMER;
-import static dev.fulfilment.devstack.AccessRules.Kind.OPERATOR;
-import static dev.fulfilment.devstack.AccessRules.rule;
 import static dev.fulfilment.order.Orders.asCustomer;
 import static dev.fulfilment.order.Orders.asOperator;
 import static dev.fulfilment.order.Orders.body;
 import static dev.fulfilment.order.Orders.placeOrder;
 import static dev.fulfilment.order.Orders.status;
 import static dev.fulfilment.order.Orders.uniqueCustomer;
+import static dev.fulfilment.testkit.AccessRules.Kind.CUSTOMER;
+import static dev.fulfilment.testkit.AccessRules.Kind.OPERATOR;
+import static dev.fulfilment.testkit.AccessRules.rule;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
@@ -16,10 +16,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.fulfilment.devstack.AccessRules;
-import dev.fulfilment.devstack.BadTokens;
-import dev.fulfilment.devstack.LocalIssuer;
-import dev.fulfilment.devstack.TestTokens;
+import dev.fulfilment.devstack.identity.LocalIssuer;
+import dev.fulfilment.testkit.AccessRules;
+import dev.fulfilment.testkit.BadTokens;
+import dev.fulfilment.testkit.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

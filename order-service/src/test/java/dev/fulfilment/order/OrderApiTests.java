@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.fulfilment.contracts.ContractValidator;
-import dev.fulfilment.support.testing.QueueProbe;
+import dev.fulfilment.testkit.QueueProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;

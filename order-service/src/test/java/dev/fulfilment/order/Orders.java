@@ -2,7 +2,7 @@ package dev.fulfilment.order;
 
 import static io.restassured.RestAssured.given;
 
-import dev.fulfilment.devstack.TestTokens;
+import dev.fulfilment.testkit.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

@@ -3,55 +3,59 @@ package dev.fulfilment.outbox;
 import dev.fulfilment.support.messaging.EnvelopeCodec;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where a service puts the messages a state change causes. The message is a row written in
  * the same transaction as the change, so both happen or neither does; the relay sends it
- * right after the commit.
+ * right after the commit ({@link OutboxWritten}).
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final Object WAKE_UP_REGISTERED = new Object();
-
     private final EntityManager entityManager;
     private final EnvelopeCodec codec;
-    private final OutboxRelay relay;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Event<OutboxWritten> written;
 
-    Outbox(
-            EntityManager entityManager,
-            EnvelopeCodec codec,
-            OutboxRelay relay,
-            TransactionSynchronizationRegistry transactions) {
+    Outbox(EntityManager entityManager, EnvelopeCodec codec, Event<OutboxWritten> written) {
         this.entityManager = entityManager;
         this.codec = codec;
-        this.relay = relay;
-        this.transactions = transactions;
+        this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(OutgoingMessage message) {
-        var row = new OutboxMessage();
-        row.id = message.messageId();
-        row.messageType = message.type().wireName();
-        row.orderId = message.orderId();
-        row.traceparent = message.traceparent();
-        row.body = codec.encode(message);
-        row.createdAt = Instant.now();
-        entityManager.persist(row);
-        wakeRelayAfterCommit();
+        enqueueAll(List.of(message));
     }
 
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_UP_REGISTERED) != null) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueAll(List<OutgoingMessage> messages) {
+        if (messages.isEmpty()) {
             return;
         }
-        transactions.putResource(WAKE_UP_REGISTERED, Boolean.TRUE);
-        AfterCommit.run(transactions, relay::wakeUp);
+        var now = Instant.now();
+        for (var message : messages) {
+            var row = new OutboxMessage();
+            row.id = message.messageId();
+            row.messageType = message.type().wireName();
+            row.orderId = message.orderId();
+            row.traceparent = message.traceparent();
+            row.body = codec.encode(message);
+            row.createdAt = now;
+            entityManager.persist(row);
+        }
+        written.fire(OutboxWritten.INSTANCE);
+    }
+
+    /**
+     * Rows were written to the outbox; observers with {@code during = AFTER_SUCCESS} hear of it
+     * once the transaction has committed, never if it rolls back.
+     */
+    public enum OutboxWritten {
+        INSTANCE
     }
 }

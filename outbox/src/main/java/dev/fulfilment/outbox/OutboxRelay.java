@@ -3,11 +3,13 @@ package dev.fulfilment.outbox;
 import dev.fulfilment.contracts.MessageType;
 import dev.fulfilment.support.messaging.Backoff;
 import dev.fulfilment.support.messaging.MessageSender;
+import dev.fulfilment.support.resilience.DependencyFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Comparator;
@@ -36,7 +38,9 @@ public class OutboxRelay {
     private final Backoff backoff;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    /** Set at shutdown: a backlog is not drained past the batch in hand. */
     private volatile boolean stopping;
+
     private Thread relayThread;
 
     OutboxRelay(EntityManager entityManager, MessageSender sender, OutboxConfig config) {
@@ -55,7 +59,9 @@ public class OutboxRelay {
         relayThread = Thread.ofVirtual().name("outbox-relay").start(this::relayUntilStopped);
     }
 
+    /** Stops after the batch in hand: what is left waits for the next instance, or the next start. */
     void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
         running = false;
         if (relayThread != null) {
             wakeUps.release();
@@ -67,8 +73,8 @@ public class OutboxRelay {
         }
     }
 
-    /** Called after a commit that wrote outbox rows. */
-    void wakeUp() {
+    /** A commit wrote outbox rows: relay them now rather than at the next poll. */
+    void wakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
         wakeUps.release();
     }
 
@@ -88,7 +94,7 @@ public class OutboxRelay {
                 var pause = backoff.after(failures);
                 LOG.warnf(
                         "Outbox relay failed (%s); the messages wait, next try in %d ms",
-                        rootMessage(e), pause.toMillis());
+                        DependencyFailures.rootMessage(e), pause.toMillis());
                 sleep(pause);
             }
         }
@@ -146,14 +152,6 @@ public class OutboxRelay {
                 .setParameter("body", row.body)
                 .setParameter("createdAt", row.createdAt)
                 .executeUpdate();
-    }
-
-    private static String rootMessage(Throwable e) {
-        var root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static void sleep(Duration duration) {

@@ -6,10 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The messages this service has handled. The {@link Inbox} calls {@link #recordFirstDelivery} in the
+ * The messages this service has handled. The {@link Inbox} calls {@link #recordFirstDeliveries} in the
  * transaction of its effects: the messageId and the effects commit together, so a redelivered
  * message finds its id and changes nothing. Two deliveries of one message at the same time
  * meet on the primary key: the second waits for the first and then sees it handled.
@@ -27,18 +31,28 @@ public class ProcessedMessages {
         this.config = config;
     }
 
-    /** @return true the first time this message is seen; false for a duplicate, to be skipped */
+    /**
+     * Records the messages as handled, in one statement.
+     *
+     * @return the ids seen for the first time; the others are duplicates, to be skipped
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean recordFirstDelivery(IncomingMessage message) {
-        return entityManager
-                        .createNativeQuery("""
-                        INSERT INTO processed_messages (message_id, message_type, processed_at)
-                        VALUES (:id, :type, now())
-                        ON CONFLICT (message_id) DO NOTHING""")
-                        .setParameter("id", message.messageId())
-                        .setParameter("type", message.type().wireName())
-                        .executeUpdate()
-                == 1;
+    public Set<UUID> recordFirstDeliveries(List<IncomingMessage> messages) {
+        var values = new StringJoiner(", ");
+        for (int i = 0; i < messages.size(); i++) {
+            values.add("(:id" + i + ", :type" + i + ", now())");
+        }
+        var insert = entityManager.createNativeQuery(
+                "INSERT INTO processed_messages (message_id, message_type, processed_at) VALUES " + values
+                        + " ON CONFLICT (message_id) DO NOTHING RETURNING message_id",
+                UUID.class);
+        for (int i = 0; i < messages.size(); i++) {
+            insert.setParameter("id" + i, messages.get(i).messageId());
+            insert.setParameter("type" + i, messages.get(i).type().wireName());
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> first = insert.getResultList();
+        return Set.copyOf(first);
     }
 
     /** Forgets messageIds older than the retention, which no redelivery can reach any more. */

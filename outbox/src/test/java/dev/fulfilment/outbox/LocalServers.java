@@ -1,6 +1,6 @@
 package dev.fulfilment.outbox;
 
-import dev.fulfilment.devstack.LocalServersTestResource;
+import dev.fulfilment.testkit.LocalServersTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 

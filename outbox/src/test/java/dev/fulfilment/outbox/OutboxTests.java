@@ -8,7 +8,7 @@ import dev.fulfilment.contracts.messages.CreateShipment;
 import dev.fulfilment.contracts.messages.InventoryReleased;
 import dev.fulfilment.contracts.messages.ShippingAddress;
 import dev.fulfilment.support.messaging.OutgoingMessage;
-import dev.fulfilment.support.testing.QueueProbe;
+import dev.fulfilment.testkit.QueueProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

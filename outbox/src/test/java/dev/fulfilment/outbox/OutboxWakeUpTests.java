@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fulfilment.contracts.messages.InventoryReleased;
 import dev.fulfilment.support.messaging.OutgoingMessage;
-import dev.fulfilment.support.testing.QueueProbe;
+import dev.fulfilment.testkit.QueueProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -1,17 +1,17 @@
 package dev.fulfilment.shipping;
 
-import static dev.fulfilment.devstack.AccessRules.Kind.CARRIER;
-import static dev.fulfilment.devstack.AccessRules.Kind.OPERATOR;
-import static dev.fulfilment.devstack.AccessRules.Kind.WAREHOUSE;
-import static dev.fulfilment.devstack.AccessRules.rule;
+import static dev.fulfilment.testkit.AccessRules.Kind.CARRIER;
+import static dev.fulfilment.testkit.AccessRules.Kind.OPERATOR;
+import static dev.fulfilment.testkit.AccessRules.Kind.WAREHOUSE;
+import static dev.fulfilment.testkit.AccessRules.rule;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.fulfilment.devstack.AccessRules;
-import dev.fulfilment.devstack.BadTokens;
-import dev.fulfilment.devstack.LocalIssuer;
-import dev.fulfilment.devstack.TestTokens;
+import dev.fulfilment.devstack.identity.LocalIssuer;
+import dev.fulfilment.testkit.AccessRules;
+import dev.fulfilment.testkit.BadTokens;
+import dev.fulfilment.testkit.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;

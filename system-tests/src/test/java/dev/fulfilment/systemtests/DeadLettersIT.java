@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fulfilment.contracts.Destination;
-import dev.fulfilment.devstack.DeadLetters;
 import dev.fulfilment.devstack.Service;
+import dev.fulfilment.ops.DeadLetters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

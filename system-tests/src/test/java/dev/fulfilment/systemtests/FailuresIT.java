@@ -2,7 +2,7 @@ package dev.fulfilment.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fulfilment.devstack.LocalServers;
+import dev.fulfilment.devstack.servers.LocalServers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.fulfilment.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fulfilment.devstack.DeadLetters;
-import dev.fulfilment.devstack.MetricSamples;
 import dev.fulfilment.devstack.Service;
+import dev.fulfilment.ops.DeadLetters;
+import dev.fulfilment.testkit.MetricSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

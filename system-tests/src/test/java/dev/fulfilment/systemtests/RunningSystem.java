@@ -2,10 +2,11 @@ package dev.fulfilment.systemtests;
 
 import dev.fulfilment.contracts.Destination;
 import dev.fulfilment.devstack.DevStack;
-import dev.fulfilment.devstack.FaultProxy;
-import dev.fulfilment.devstack.LocalIssuer;
-import dev.fulfilment.devstack.LocalServers;
 import dev.fulfilment.devstack.Service;
+import dev.fulfilment.devstack.identity.LocalIssuer;
+import dev.fulfilment.devstack.servers.LocalServers;
+import dev.fulfilment.testkit.FaultProxies;
+import dev.fulfilment.testkit.FaultProxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,11 +30,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class RunningSystem implements BeforeAllCallback, ParameterResolver, AutoCloseable {
 
     private final DevStack stack;
+    private final FaultProxies faultProxies;
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
 
-    private RunningSystem(DevStack stack) {
+    private RunningSystem(DevStack stack, FaultProxies faultProxies) {
         this.stack = stack;
+        this.faultProxies = faultProxies;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         this.sqs = SqsClient.builder()
                 .endpointOverride(URI.create(stack.servers().sqs().orElseThrow().endpoint()))
@@ -53,6 +56,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
     /** For the extension mechanism only. */
     public RunningSystem() {
         this.stack = null;
+        this.faultProxies = null;
         this.sqs = null;
         this.dynamoDb = null;
     }
@@ -82,15 +86,12 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         var projectRoot = Path.of(System.getProperty("project.root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        var stack = DevStack.start(new DevStack.Settings(
-                projectRoot,
-                projectRoot.resolve("system-tests/target/stack"),
-                LocalServers.Ports.free(),
-                Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
-                true,
-                true,
-                true));
-        return new RunningSystem(stack);
+        var faultProxies = new FaultProxies();
+        var stack = DevStack.start(
+                DevStack.Settings.disposable(projectRoot, projectRoot.resolve("system-tests/target/stack"))
+                        .withRoute(faultProxies)
+                        .observed());
+        return new RunningSystem(stack, faultProxies);
     }
 
     public String url(Service service) {
@@ -178,7 +179,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
 
     /** Cuts the services off the server (every connection closed, new ones refused) until restored. */
     public FaultProxy faultProxy(LocalServers.Server server) {
-        return stack.faultProxy(server);
+        return faultProxies.of(server);
     }
 
     /** SIGTERM, as ECS sends on every deployment; returns how long the service took to exit. */
@@ -212,5 +213,6 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         sqs.close();
         dynamoDb.close();
         stack.close();
+        faultProxies.close();
     }
 }

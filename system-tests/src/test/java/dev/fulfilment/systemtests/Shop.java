@@ -3,8 +3,8 @@ package dev.fulfilment.systemtests;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import dev.fulfilment.devstack.LocalIssuer;
 import dev.fulfilment.devstack.Service;
+import dev.fulfilment.devstack.identity.LocalIssuer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

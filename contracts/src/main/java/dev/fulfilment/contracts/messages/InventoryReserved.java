@@ -1,6 +1,9 @@
 package dev.fulfilment.contracts.messages;
 
+import static dev.fulfilment.contracts.Destination.ORDER_EVENTS;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fulfilment.contracts.Contract;
 import java.util.List;
 
 /**
@@ -8,4 +11,7 @@ import java.util.List;
  * their currency, fixed at the moment of the reservation; version 1 has neither.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Contract(
+        queue = ORDER_EVENTS,
+        versions = {1, 2})
 public record InventoryReserved(List<ReservedLine> lines, String currency) implements MessagePayload {}

@@ -1,16 +1,7 @@
 package dev.fulfilment.contracts.messages;
 
-/** The type-specific body of a message; one record per {@code MessageType}. */
-public sealed interface MessagePayload
-        permits ReserveInventory,
-                ReleaseInventory,
-                InventoryReserved,
-                InventoryRejected,
-                InventoryReleased,
-                CreateShipment,
-                CancelShipment,
-                ShipmentScheduled,
-                ShipmentCancelled,
-                ShipmentCancelRefused,
-                ShipmentDispatched,
-                ShipmentDelivered {}
+/**
+ * The type-specific body of a message: a record with a {@link dev.fulfilment.contracts.Contract}
+ * that names its queue and versions.
+ */
+public interface MessagePayload {}

@@ -2,7 +2,6 @@ package dev.fulfilment.order.service;
 
 import dev.fulfilment.order.Order;
 import dev.fulfilment.order.OrderStatus;
-import dev.fulfilment.outbox.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,7 +9,9 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.TimeWindowPercentileHistogram;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,9 +23,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The business in numbers: orders placed and how they end, and how long the saga takes
- * between its stages. Tags are statuses and stage names, never ids or skus. Called inside
- * the transaction that makes the change, each counts once that transaction commits.
+ * The business in numbers: orders placed and how they end, how long the saga takes between its
+ * stages, and the orders it had to remind or gave up on. Tags are statuses and stage names,
+ * never ids or skus. Called inside the transaction that makes the change, each is a {@link
+ * Counted} event, counted once that transaction commits (an observer {@code during
+ * AFTER_SUCCESS}), never when it rolls back.
  */
 @ApplicationScoped
 public class OrderMetrics {
@@ -51,14 +54,25 @@ public class OrderMetrics {
     /** The percentiles published as gauges, for backends that cannot read a histogram's buckets. */
     static final List<Double> QUANTILES = List.of(0.5, 0.99);
 
+    /** A change to count once its transaction has committed. */
+    sealed interface Counted {
+        record Placed() implements Counted {}
+
+        record Moved(OrderStatus to, Instant createdAt, Optional<Instant> reservedAt, Instant at) implements Counted {}
+
+        record Reminded(OrderStatus status) implements Counted {}
+
+        record Stuck(OrderStatus status) implements Counted {}
+    }
+
     private final MeterRegistry registry;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Event<Counted> counted;
     private final Counter placed;
     private final Map<String, TimeWindowPercentileHistogram> recentStages = new HashMap<>();
 
-    OrderMetrics(MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
+    OrderMetrics(MeterRegistry registry, Event<Counted> counted) {
         this.registry = registry;
-        this.transactions = transactions;
+        this.counted = counted;
         this.placed = Counter.builder("orders.placed")
                 .description("Orders accepted by POST /orders")
                 .register(registry);
@@ -90,7 +104,7 @@ public class OrderMetrics {
     }
 
     void placed() {
-        afterCommit(placed::increment);
+        counted.fire(new Counted.Placed());
     }
 
     /** The order moved from one status to another at that moment. */
@@ -99,9 +113,30 @@ public class OrderMetrics {
             return;
         }
         var to = order.status;
-        var createdAt = order.createdAt;
         var reservedAt = to == OrderStatus.CONFIRMED ? reservedAt(order) : Optional.<Instant>empty();
-        afterCommit(() -> record(to, createdAt, reservedAt, now));
+        counted.fire(new Counted.Moved(to, order.createdAt, reservedAt, now));
+    }
+
+    /** The command an order in this status waits on was sent again. */
+    void reminded(OrderStatus status) {
+        counted.fire(new Counted.Reminded(status));
+    }
+
+    /** An order in this status was given up on, after every reminder. */
+    void stuck(OrderStatus status) {
+        counted.fire(new Counted.Stuck(status));
+    }
+
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) Counted change) {
+        switch (change) {
+            case Counted.Placed ignored -> placed.increment();
+            case Counted.Moved moved -> record(moved.to(), moved.createdAt(), moved.reservedAt(), moved.at());
+            case Counted.Reminded reminded ->
+                registry.counter("saga.reminders", "status", reminded.status().name())
+                        .increment();
+            case Counted.Stuck stuck ->
+                registry.counter("saga.stuck", "status", stuck.status().name()).increment();
+        }
     }
 
     private void record(OrderStatus to, Instant createdAt, Optional<Instant> reservedAt, Instant now) {
@@ -134,10 +169,6 @@ public class OrderMetrics {
                 .register(registry)
                 .record(took.isNegative() ? Duration.ZERO : took);
         recentStages.get(stage).recordLong(took.isNegative() ? 0 : took.toNanos());
-    }
-
-    private void afterCommit(Runnable count) {
-        AfterCommit.run(transactions, count);
     }
 
     private static Optional<Instant> reservedAt(Order order) {

@@ -1,47 +1,70 @@
 package dev.fulfilment.order.service;
 
+import dev.fulfilment.contracts.messages.InventoryRejected;
+import dev.fulfilment.contracts.messages.InventoryReleased;
+import dev.fulfilment.contracts.messages.InventoryReserved;
+import dev.fulfilment.contracts.messages.MessagePayload;
+import dev.fulfilment.contracts.messages.ShipmentCancelRefused;
+import dev.fulfilment.contracts.messages.ShipmentCancelled;
+import dev.fulfilment.contracts.messages.ShipmentDelivered;
+import dev.fulfilment.contracts.messages.ShipmentDispatched;
+import dev.fulfilment.contracts.messages.ShipmentScheduled;
 import dev.fulfilment.order.Order;
-import dev.fulfilment.outbox.InboxHandler;
-import dev.fulfilment.outbox.Outbox;
 import dev.fulfilment.support.messaging.IncomingMessage;
+import dev.fulfilment.support.messaging.MessageHandler;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * The saga's orchestrator: applies each reply and event from order-events to its order and
- * sends the commands that follow. The inbox runs it in one transaction with the message's id,
- * so a message takes effect once however often it arrives.
+ * The saga's orchestrator: applies each reply and event from order-events to its order
+ * ({@link Order#on}) and returns the commands that follow. The inbox runs it in one transaction
+ * with the message's id, so a message takes effect once however often it arrives.
  */
 @ApplicationScoped
-public class OrderSaga implements InboxHandler {
+public class OrderSaga implements MessageHandler {
 
     private static final Logger LOG = Logger.getLogger(OrderSaga.class);
 
-    private final Outbox outbox;
     private final OrderMetrics metrics;
 
-    OrderSaga(Outbox outbox, OrderMetrics metrics) {
-        this.outbox = outbox;
+    OrderSaga(OrderMetrics metrics) {
         this.metrics = metrics;
     }
 
     @Override
-    public void apply(IncomingMessage message) {
+    public Set<Class<? extends MessagePayload>> handles() {
+        return Set.of(
+                InventoryReserved.class,
+                InventoryRejected.class,
+                InventoryReleased.class,
+                ShipmentScheduled.class,
+                ShipmentCancelled.class,
+                ShipmentCancelRefused.class,
+                ShipmentDispatched.class,
+                ShipmentDelivered.class);
+    }
+
+    @Override
+    public List<OutgoingMessage> handle(IncomingMessage message) {
         // The lines come with the order: a reservation prices them, and commands carry them.
         var order = Order.findWithLines(message.orderId()).orElse(null);
         if (order == null) {
             LOG.warnf("Skipped %s %s: no order %s", message.type().wireName(), message.messageId(), message.orderId());
-            return;
+            return List.of();
         }
         var before = order.status;
         var now = Instant.now();
-        order.on(message.payload(), message.messageId(), now)
-                .forEach(command -> outbox.enqueue(OutgoingMessage.causedBy(message, command)));
+        var commands = order.on(message.payload(), message.messageId(), now);
         metrics.moved(order, before, now);
         LOG.debugf(
                 "Order %s: %s -> %s on %s",
                 order.id, before, order.status, message.type().wireName());
+        return commands.stream()
+                .map(command -> OutgoingMessage.causedBy(message, command))
+                .toList();
     }
 }

@@ -44,7 +44,7 @@ public class SagaDeadlines {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final SagaDeadlineConfig config;
-    private final MeterRegistry metrics;
+    private final OrderMetrics metrics;
     private final QueueDepths queues;
     private final AtomicLong stuck = new AtomicLong();
 
@@ -52,14 +52,15 @@ public class SagaDeadlines {
             EntityManager entityManager,
             Outbox outbox,
             SagaDeadlineConfig config,
-            MeterRegistry metrics,
+            OrderMetrics metrics,
+            MeterRegistry registry,
             QueueDepths queues) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.config = config;
         this.metrics = metrics;
         this.queues = queues;
-        metrics.gauge("saga.orders.stuck", stuck);
+        registry.gauge("saga.orders.stuck", stuck);
     }
 
     @Scheduled(
@@ -101,12 +102,12 @@ public class SagaDeadlines {
                 var commands = order.remind(config.maxReminders(), waited, now);
                 commands.forEach(command -> outbox.enqueue(OutgoingMessage.caused(orderId, command)));
                 if (!commands.isEmpty()) {
-                    metrics.counter("saga.reminders", "status", status.name()).increment();
+                    metrics.reminded(status);
                     LOG.warnf(
                             "Order %s waited %d s in %s; its command is sent again",
                             orderId, waited.toSeconds(), status);
                 } else if (order.stuckSince != null) {
-                    metrics.counter("saga.stuck", "status", status.name()).increment();
+                    metrics.stuck(status);
                     LOG.errorf(
                             "%s order %s is stuck in %s after %d reminders; see the dead-letter queues",
                             STUCK_MARKER, orderId, status, order.reminders);

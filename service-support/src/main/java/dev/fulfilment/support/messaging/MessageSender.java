@@ -36,12 +36,18 @@ public class MessageSender {
         this.config = config;
     }
 
-    public void send(OutgoingMessage message) {
-        var failed = sendBatch(List.of(
-                new Encoded(message.messageId(), message.type(), message.traceparent(), codec.encode(message))));
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException("SQS refused " + message.type() + " " + message.messageId());
-        }
+    /**
+     * Sends the messages in as few requests as SQS allows.
+     *
+     * @return the ids SQS did not accept
+     */
+    public Set<UUID> sendAll(List<OutgoingMessage> messages) {
+        return sendBatch(messages.stream().map(this::encode).toList());
+    }
+
+    /** The message as the outbox keeps it and SQS carries it. */
+    public Encoded encode(OutgoingMessage message) {
+        return new Encoded(message.messageId(), message.type(), message.traceparent(), codec.encode(message));
     }
 
     /** A message already encoded, as the outbox stores it. */

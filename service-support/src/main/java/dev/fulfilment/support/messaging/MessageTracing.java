@@ -9,6 +9,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jboss.logging.MDC;
 
 /**
@@ -45,7 +46,7 @@ public class MessageTracing {
     }
 
     /** Runs the handling inside the message's span; a failure marks the span as an error. */
-    public void handleInSpan(String queue, IncomingMessage message, Runnable handling) {
+    public <T> T handleInSpan(String queue, IncomingMessage message, Supplier<T> handling) {
         var parent = message.traceparent() == null
                 ? Context.root()
                 : W3CTraceContextPropagator.getInstance()
@@ -66,7 +67,7 @@ public class MessageTracing {
         MDC.put(TRACE_ID, span.getSpanContext().getTraceId());
         MDC.put(SPAN_ID, span.getSpanContext().getSpanId());
         try (var scope = span.makeCurrent()) {
-            handling.run();
+            return handling.get();
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());

@@ -1,6 +1,5 @@
 package dev.fulfilment.support.messaging;
 
-import dev.fulfilment.support.resilience.DependencyFailures;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.SmallRyeHealthReporter;
@@ -11,9 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,9 +20,10 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * Receives this service's queue with long polling and hands each message of a batch to the
- * {@link MessageHandler} on a virtual thread of its own. A message is deleted only after its
- * handler returned, that is after its transaction committed. A message that can never be
+ * Receives this service's queue with long polling and hands each batch to the service's {@link
+ * MessageProcessor}, which applies it through the {@link MessageHandlers}. A message is deleted
+ * only once its outcome is handled, that is after its effects committed, with the rest of its
+ * batch in one request. A message that can never be
  * handled (unparseable, not valid against the schema of its type and version, or of a type
  * that belongs on another queue) goes to the dead-letter queue at once with a
  * {@code failure-reason} attribute. When handling fails because something the service
@@ -51,8 +49,7 @@ public class SqsConsumer {
     private final SqsClient sqs;
     private final QueueUrls queueUrls;
     private final EnvelopeCodec codec;
-    private final MessageHandler handler;
-    private final MessageTracing tracing;
+    private final MessageProcessor processor;
     private final MessagingConfig config;
     private final SmallRyeHealthReporter health;
     private final MessagingMetrics metrics;
@@ -60,14 +57,12 @@ public class SqsConsumer {
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running;
     private volatile boolean waitingForDependencies;
-    private ExecutorService handlers;
 
     SqsConsumer(
             SqsClient sqs,
             QueueUrls queueUrls,
             EnvelopeCodec codec,
-            MessageHandler handler,
-            MessageTracing tracing,
+            MessageProcessor processor,
             MessagingConfig config,
             SmallRyeHealthReporter health,
             MessagingMetrics metrics) {
@@ -76,8 +71,7 @@ public class SqsConsumer {
         this.sqs = sqs;
         this.queueUrls = queueUrls;
         this.codec = codec;
-        this.handler = handler;
-        this.tracing = tracing;
+        this.processor = processor;
         this.config = config;
     }
 
@@ -87,7 +81,6 @@ public class SqsConsumer {
             return;
         }
         running = true;
-        handlers = Executors.newVirtualThreadPerTaskExecutor();
         for (int i = 0; i < config.consumer().pollers(); i++) {
             pollers.add(Thread.ofVirtual()
                     .name("sqs-poller-" + config.consumedQueue() + "-" + i)
@@ -125,7 +118,6 @@ public class SqsConsumer {
         if (inFlight.get() > 0) {
             LOG.warnf("Stopped with %d messages in flight; SQS will offer them again", inFlight.get());
         }
-        handlers.shutdownNow();
     }
 
     /** Whether the consumer loop runs; readiness reports it. */
@@ -175,91 +167,119 @@ public class SqsConsumer {
     private void handleBatch(String queueUrl, List<Message> messages) {
         inFlight.addAndGet(messages.size());
         try {
-            var outcomes = messages.stream()
-                    .map(message -> CompletableFuture.supplyAsync(() -> handleOne(queueUrl, message), handlers))
-                    .toList();
-            var done = new ArrayList<DeleteMessageBatchRequestEntry>();
-            for (int i = 0; i < messages.size(); i++) {
-                if (outcomes.get(i).join()) {
-                    done.add(DeleteMessageBatchRequestEntry.builder()
-                            .id(Integer.toString(i))
-                            .receiptHandle(messages.get(i).receiptHandle())
-                            .build());
+            var done = new ArrayList<Message>();
+            var valid = new ArrayList<IncomingMessage>();
+            var received = new HashMap<UUID, Message>();
+            for (var message : messages) {
+                noteLag(message);
+                switch (codec.decode(message.body())) {
+                    case EnvelopeCodec.Poison poison -> {
+                        metrics.deadLettered(config.consumedQueue(), "poison");
+                        if (moveToDeadLetterQueue(message, poison.reason())) {
+                            done.add(message);
+                        }
+                    }
+                    case EnvelopeCodec.Valid decoded
+                    when decoded.message().type().destination()
+                            != config.consumer().destination() -> {
+                        metrics.deadLettered(config.consumedQueue(), "misrouted");
+                        var type = decoded.message().type();
+                        if (moveToDeadLetterQueue(
+                                message,
+                                type.wireName() + " belongs on "
+                                        + type.destination().queueName() + ", not on this queue")) {
+                            done.add(message);
+                        }
+                    }
+                    case EnvelopeCodec.Valid decoded -> {
+                        // A message received twice in one batch is handled once; its twin is deleted after.
+                        if (received.putIfAbsent(decoded.message().messageId(), message) == null) {
+                            valid.add(decoded.message());
+                        } else {
+                            done.add(message);
+                        }
+                    }
                 }
             }
-            if (!done.isEmpty()) {
-                var response = sqs.deleteMessageBatch(
-                        request -> request.queueUrl(queueUrl).entries(done));
-                response.failed()
-                        .forEach(failure -> LOG.warnf(
-                                "Could not delete a handled message (%s); its redelivery will be skipped as a duplicate",
-                                failure.message()));
+            if (!valid.isEmpty()) {
+                for (var outcome : processor.process(valid)) {
+                    var message = received.get(outcome.message().messageId());
+                    if (settle(queueUrl, message, outcome)) {
+                        done.add(message);
+                    }
+                }
             }
+            delete(queueUrl, done);
         } finally {
             inFlight.addAndGet(-messages.size());
         }
     }
 
-    /** @return whether the message is done with and can be deleted */
-    private boolean handleOne(String queueUrl, Message message) {
-        var receiveCount = Integer.parseInt(
-                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+    /** Counts the outcome; a message not handled comes back later. @return whether it can be deleted */
+    private boolean settle(String queueUrl, Message message, MessageProcessor.Outcome outcome) {
+        var type = outcome.message().type().wireName();
+        switch (outcome.status()) {
+            case HANDLED -> {
+                metrics.handled(config.consumedQueue(), type, MessagingMetrics.Outcome.HANDLED, outcome.took());
+                return true;
+            }
+            case UNAVAILABLE -> {
+                metrics.handled(config.consumedQueue(), type, MessagingMetrics.Outcome.UNAVAILABLE, outcome.took());
+                LOG.warnf(
+                        "Handling %s %s met a dependency that is away (%s); receiving stops until ready",
+                        type, outcome.message().messageId(), outcome.failure().getMessage());
+                waitingForDependencies = true;
+                hideFor(queueUrl, message, VISIBILITY_WHILE_UNAVAILABLE_SECONDS);
+                return false;
+            }
+            default -> {
+                var receiveCount = receiveCount(message);
+                metrics.handled(config.consumedQueue(), type, MessagingMetrics.Outcome.FAILED, outcome.took());
+                LOG.warnf(
+                        outcome.failure(),
+                        "Handling %s %s failed (receive %d); SQS will offer it again",
+                        type,
+                        outcome.message().messageId(),
+                        receiveCount);
+                hideFor(queueUrl, message, (int)
+                        VISIBILITY_BACKOFF.after(receiveCount).toSeconds());
+                return false;
+            }
+        }
+    }
+
+    private void noteLag(Message message) {
         var sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
-        if (sent != null && receiveCount == 1) {
+        if (sent != null && receiveCount(message) == 1) {
             metrics.waited(
                     config.consumedQueue(),
                     Duration.between(Instant.ofEpochMilli(Long.parseLong(sent)), Instant.now()));
         }
-        return switch (codec.decode(message.body())) {
-            case EnvelopeCodec.Poison poison -> {
-                metrics.deadLettered(config.consumedQueue(), "poison");
-                yield moveToDeadLetterQueue(message, poison.reason());
-            }
-            case EnvelopeCodec.Valid valid
-            when valid.message().type().destination() != config.consumer().destination() -> {
-                metrics.deadLettered(config.consumedQueue(), "misrouted");
-                yield moveToDeadLetterQueue(
-                        message,
-                        valid.message().type().wireName() + " belongs on "
-                                + valid.message().type().destination().queueName() + ", not on this queue");
-            }
-            case EnvelopeCodec.Valid valid -> {
-                var type = valid.message().type().wireName();
-                var started = System.nanoTime();
-                try {
-                    tracing.handleInSpan(
-                            config.consumedQueue(), valid.message(), () -> handler.handle(valid.message()));
-                    metrics.handled(config.consumedQueue(), type, MessagingMetrics.Outcome.HANDLED, since(started));
-                    yield true;
-                } catch (RuntimeException e) {
-                    var transientFailure = DependencyFailures.isTransient(e);
-                    metrics.handled(
-                            config.consumedQueue(),
-                            type,
-                            transientFailure ? MessagingMetrics.Outcome.UNAVAILABLE : MessagingMetrics.Outcome.FAILED,
-                            since(started));
-                    if (transientFailure) {
-                        LOG.warnf(
-                                "Handling %s %s met a dependency that is away (%s); receiving stops until ready",
-                                valid.message().type().wireName(),
-                                valid.message().messageId(),
-                                e.getMessage());
-                        waitingForDependencies = true;
-                        hideFor(queueUrl, message, VISIBILITY_WHILE_UNAVAILABLE_SECONDS);
-                        yield false;
-                    }
-                    LOG.warnf(
-                            e,
-                            "Handling %s %s failed (receive %d); SQS will offer it again",
-                            valid.message().type().wireName(),
-                            valid.message().messageId(),
-                            receiveCount);
-                    hideFor(queueUrl, message, (int)
-                            VISIBILITY_BACKOFF.after(receiveCount).toSeconds());
-                    yield false;
-                }
-            }
-        };
+    }
+
+    private static int receiveCount(Message message) {
+        return Integer.parseInt(
+                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+    }
+
+    /** Deletes what is done with, in one request. */
+    private void delete(String queueUrl, List<Message> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        var entries = new ArrayList<DeleteMessageBatchRequestEntry>(done.size());
+        for (int i = 0; i < done.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(i))
+                    .receiptHandle(done.get(i).receiptHandle())
+                    .build());
+        }
+        var response =
+                sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+        response.failed()
+                .forEach(failure -> LOG.warnf(
+                        "Could not delete a handled message (%s); its redelivery will be skipped as a duplicate",
+                        failure.message()));
     }
 
     private boolean moveToDeadLetterQueue(Message message, String reason) {
@@ -321,10 +341,6 @@ public class SqsConsumer {
                 // It comes back after the visibility timeout instead.
             }
         }
-    }
-
-    private static Duration since(long startedNanos) {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private static void sleep(Duration duration) {

@@ -179,7 +179,7 @@ public class ProblemResponses {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (DependencyFailures.isTransient(e)) {
-            LOG.warnf("Unavailable for %s: %s", path(uri), rootMessage(e));
+            LOG.warnf("Unavailable for %s: %s", path(uri), DependencyFailures.rootMessage(e));
             return Response.fromResponse(respond(new Problem(
                             type("service-unavailable"),
                             "Service briefly unavailable",
@@ -199,14 +199,6 @@ public class ProblemResponses {
                 "The request failed on our side; it is logged. Retrying may help.",
                 path(uri),
                 null));
-    }
-
-    private static String rootMessage(Throwable e) {
-        var root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Response invalidBody(String detail, String field, String message, UriInfo uri) {

@@ -91,4 +91,13 @@ public final class DependencyFailures {
         // No answer at all from an AWS service: connection refused, reset, timed out.
         return failure instanceof SdkClientException && !(failure instanceof AwsServiceException);
     }
+
+    /** The innermost cause, as a log line names it: {@code PSQLException: Connection refused}. */
+    public static String rootMessage(Throwable failure) {
+        var root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
 }

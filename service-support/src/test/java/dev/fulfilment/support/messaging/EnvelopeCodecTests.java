@@ -82,7 +82,8 @@ class EnvelopeCodecTests {
 
         var body = json.readTree(codec.encode(message));
 
-        assertThat(body.path("version").asInt()).isEqualTo(MessageType.INVENTORY_RESERVED.currentVersion());
+        assertThat(body.path("version").asInt())
+                .isEqualTo(MessageType.of(InventoryReserved.class).currentVersion());
         assertThat(body.at("/payload/lines/0/unitPrice").isTextual()).isTrue();
         assertThat(body.at("/payload/lines/0/unitPrice").asText()).isEqualTo("89.10");
         assertThat(new ContractValidator().violations(body)).isEmpty();

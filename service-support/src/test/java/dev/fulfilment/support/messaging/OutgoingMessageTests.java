@@ -19,7 +19,7 @@ class OutgoingMessageTests {
         var command = new IncomingMessage(
                 new Envelope(
                         UUID.randomUUID(), "ReserveInventory", 1, Instant.now(), UUID.randomUUID(), null, null, null),
-                MessageType.RESERVE_INVENTORY,
+                MessageType.of(ReserveInventory.class),
                 new ReserveInventory(List.of()));
 
         var first = OutgoingMessage.replyTo(command, new InventoryReleased());

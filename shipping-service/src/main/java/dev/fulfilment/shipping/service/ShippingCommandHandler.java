@@ -6,33 +6,33 @@ import dev.fulfilment.contracts.messages.MessagePayload;
 import dev.fulfilment.contracts.messages.ShipmentCancelRefused;
 import dev.fulfilment.contracts.messages.ShipmentCancelled;
 import dev.fulfilment.contracts.messages.ShipmentScheduled;
-import dev.fulfilment.outbox.InboxHandler;
-import dev.fulfilment.outbox.Outbox;
 import dev.fulfilment.shipping.Shipment;
 import dev.fulfilment.shipping.ShipmentLine;
 import dev.fulfilment.shipping.ShipmentStatus;
 import dev.fulfilment.support.messaging.IncomingMessage;
+import dev.fulfilment.support.messaging.MessageHandler;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 /**
- * The commands on shipping-commands, applied through the inbox: in one transaction with the
- * messageId and the reply, so each takes effect once. The unique order id makes one shipment per order,
- * even when a CancelShipment overtakes its CreateShipment: the cancel leaves a cancelled
- * shipment behind, and the late create finds it.
+ * The saga's commands to shipping, applied through the inbox: in one transaction with the
+ * messageId and the reply, so each takes effect once. Each command answers the saga. The unique
+ * order id makes one shipment per order, even when a CancelShipment overtakes its
+ * CreateShipment: the cancel leaves a cancelled shipment behind, and the late create finds it.
  */
 @ApplicationScoped
-public class ShippingCommandHandler implements InboxHandler {
+public class ShippingCommandHandler implements MessageHandler {
 
-    private final Outbox outbox;
-
-    ShippingCommandHandler(Outbox outbox) {
-        this.outbox = outbox;
+    @Override
+    public Set<Class<? extends MessagePayload>> handles() {
+        return Set.of(CreateShipment.class, CancelShipment.class);
     }
 
     @Override
-    public void apply(IncomingMessage message) {
+    public List<OutgoingMessage> handle(IncomingMessage message) {
         var reply = switch (message.payload()) {
             case CreateShipment create -> create(message, create);
             case CancelShipment cancel -> cancel(message);
@@ -40,7 +40,7 @@ public class ShippingCommandHandler implements InboxHandler {
                 throw new IllegalArgumentException(
                         message.type().wireName() + " is not a command for shipping-service");
         };
-        outbox.enqueue(OutgoingMessage.causedBy(message, reply));
+        return List.of(OutgoingMessage.causedBy(message, reply));
     }
 
     private MessagePayload create(IncomingMessage message, CreateShipment create) {

@@ -1,0 +1,61 @@
+package dev.fulfilment.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code ./dev-stack/benchmark}: measures the local stack and prints a Markdown section for
+ * docs/benchmarks.md. Each mode starts a fresh stack of the packaged services on free ports.
+ */
+public final class Benchmark {
+
+    private static final String USAGE = """
+            Usage: ./dev-stack/benchmark [ORDERS [RESTARTS]]           start, memory, one order at a time
+                   ./dev-stack/benchmark closed CLIENTS ORDERS          load: each client orders again once answered
+                   ./dev-stack/benchmark open RATE SECONDS              load: RATE orders a second for SECONDS
+                   ./dev-stack/benchmark read [WARM-UP SECONDS]         order-service's GETs, sequential and concurrent
+                   ./dev-stack/benchmark idle [ORDERS [WARM-UP ORDERS]] one order at a time on a warm, idle stack""";
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        var projectRoot =
+                Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        var mode = args.length > 1 ? args[1] : "";
+        switch (mode) {
+            case "read" ->
+                ReadBenchmark.run(projectRoot, Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 60));
+            case "idle" ->
+                IdleBenchmark.run(
+                        projectRoot,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 100,
+                        args.length > 3 ? Integer.parseInt(args[3]) : 3000);
+            case "closed", "open" -> {
+                if (args.length != 4) {
+                    usage();
+                }
+                var first = Integer.parseInt(args[2]);
+                var second = Integer.parseInt(args[3]);
+                LoadBenchmark.run(
+                        projectRoot,
+                        mode.equals("closed")
+                                ? new LoadBenchmark.Load.Closed(first, second)
+                                : new LoadBenchmark.Load.Open(first, second));
+            }
+            default -> {
+                if (!mode.isEmpty() && !mode.chars().allMatch(Character::isDigit)) {
+                    usage();
+                }
+                LatencyBenchmark.run(
+                        projectRoot,
+                        args.length > 1 ? Integer.parseInt(args[1]) : 300,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 5);
+            }
+        }
+    }
+
+    private static void usage() {
+        System.err.println(USAGE);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.fulfilment.benchmarks.measure;
+
+import dev.fulfilment.devstack.DevStack;
+import dev.fulfilment.devstack.Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU seconds (user + system, from /proc) used so far by each process of the local stack, by
+ * the benchmark's own client and by the whole machine, so that a run can say where every
+ * CPU-second of its window went. PostgreSQL is the sum of every process named {@code
+ * postgres}: backends that end between two readings are missed, the services' pools keep
+ * theirs open.
+ *
+ * @param byProcess seconds by name, in the order they are printed
+ * @param machine seconds the machine's CPUs were busy (all of /proc/stat but idle and iowait)
+ */
+public record CpuUse(Map<String, Double> byProcess, double machine) {
+
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    public static CpuUse read(DevStack stack) {
+        var byProcess = new LinkedHashMap<String, Double>();
+        for (var service : Service.values()) {
+            byProcess.put(service.directoryName(), ofProcess(stack.pid(service)));
+        }
+        var servers = stack.servers();
+        servers.sqs().ifPresent(sqs -> byProcess.put("ElasticMQ", ofProcess(sqs.pid())));
+        servers.dynamoDb().ifPresent(dynamoDb -> byProcess.put("DynamoDB emulator", ofProcess(dynamoDb.pid())));
+        byProcess.put("PostgreSQL", ofProcessesNamed("postgres"));
+        byProcess.put(
+                "the benchmark's client", ofProcess(ProcessHandle.current().pid()));
+        return new CpuUse(byProcess, machineBusy());
+    }
+
+    /** What was used between {@code before} and this reading. */
+    public CpuUse since(CpuUse before) {
+        var used = new LinkedHashMap<String, Double>();
+        byProcess.forEach((name, seconds) -> used.put(name, seconds - before.byProcess.getOrDefault(name, 0.0)));
+        return new CpuUse(used, machine - before.machine);
+    }
+
+    public double services() {
+        return Stream.of(Service.values())
+                .mapToDouble(service -> byProcess.getOrDefault(service.directoryName(), 0.0))
+                .sum();
+    }
+
+    /** Busy seconds not accounted to any process named here: other processes, the kernel's own work. */
+    public double unaccounted() {
+        return machine
+                - byProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static double ofProcess(long pid) {
+        try {
+            return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) / TICKS_PER_SECOND;
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double ofProcessesNamed(String name) {
+        try (var entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(entry ->
+                                    entry.getFileName().toString().chars().allMatch(Character::isDigit))
+                            .mapToLong(entry -> {
+                                try {
+                                    var stat = Files.readString(entry.resolve("stat"));
+                                    return stat.contains("(" + name + ")") ? ticks(stat) : 0;
+                                } catch (IOException e) {
+                                    return 0; // it ended while we looked
+                                }
+                            })
+                            .sum()
+                    / TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** utime + stime: fields 14 and 15 of /proc/PID/stat, 12 and 13 after "pid (comm) ". */
+    static long ticks(String stat) {
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static double machineBusy() {
+        try {
+            return busyTicks(Files.readAllLines(Path.of("/proc/stat")).getFirst()) / TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The first line of /proc/stat, "cpu user nice system idle iowait irq softirq steal guest
+     * guest_nice": all but idle and iowait (guest time is already counted in user).
+     */
+    static long busyTicks(String cpuLine) {
+        var fields = cpuLine.trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < Math.min(fields.length, 9); i++) {
+            if (i != 4 && i != 5) {
+                busy += Long.parseLong(fields[i]);
+            }
+        }
+        return busy;
+    }
+}

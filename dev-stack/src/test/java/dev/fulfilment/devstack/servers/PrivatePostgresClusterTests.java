@@ -1,0 +1,37 @@
+package dev.fulfilment.devstack.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fulfilment.devstack.process.FreePort;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PrivatePostgresClusterTests {
+
+    @Test
+    void withNothingConfiguredTheClusterRunsPostgreSql16FromMavenCentralAsAuroraDoes() throws Exception {
+        // Not a JUnit temporary folder: those are private to root, and the server may run as postgres.
+        var directory =
+                Path.of("target", "cluster-tests", UUID.randomUUID().toString()).toAbsolutePath();
+        assertThat(PostgresBinaries.bundled())
+                .as("binaries for " + PostgresBinaries.archiveName())
+                .isPresent();
+
+        try (var server = PostgresServer.startOrConnect(Map.of(), directory.resolve("pg"), FreePort.pick(), true)) {
+            server.createDatabase("version_check");
+            try (var connection = DriverManager.getConnection(
+                            server.jdbcUrl("version_check"), server.username(), server.password());
+                    var result = connection.createStatement().executeQuery("SHOW server_version_num")) {
+                result.next();
+                assertThat(result.getInt(1) / 10_000).isEqualTo(16);
+            }
+        }
+        assertThat(Files.exists(directory.resolve("pg")))
+                .as("a disposable cluster's files are deleted")
+                .isFalse();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.fulfilment.support.messaging;
+
+import dev.fulfilment.contracts.MessageType;
+import dev.fulfilment.contracts.messages.MessagePayload;
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The service's handlers by the payload type they handle. Built at start, it refuses a service
+ * in which a type that travels on its queue has no handler, two handlers, or a handler for a
+ * type that travels elsewhere: the records say where each type goes, so a forgotten handler is
+ * a failed start (and a failed test), not a dead letter in production.
+ */
+@ApplicationScoped
+public class MessageHandlers {
+
+    private final Map<Class<? extends MessagePayload>, MessageHandler> byType = new HashMap<>();
+    private final MessageTracing tracing;
+    private final String queue;
+
+    MessageHandlers(@All List<MessageHandler> handlers, MessageTracing tracing, MessagingConfig config) {
+        this.tracing = tracing;
+        this.queue = config.consumedQueue();
+        var destination = config.consumer().destination();
+        var problems = new TreeSet<String>();
+        for (var handler : handlers) {
+            for (var type : handler.handles()) {
+                var messageType = MessageType.of(type);
+                if (messageType.destination() != destination) {
+                    problems.add(handlerName(handler) + " handles " + messageType + ", which travels on "
+                            + messageType.destination().queueName() + ", not on " + destination.queueName());
+                }
+                var earlier = byType.put(type, handler);
+                if (earlier != null) {
+                    problems.add(messageType + " has two handlers: " + handlerName(earlier) + " and "
+                            + handlerName(handler));
+                }
+            }
+        }
+        for (var type : MessageType.travellingTo(destination)) {
+            if (!byType.containsKey(type.payloadType())) {
+                problems.add(type + " travels on " + destination.queueName() + " but has no MessageHandler");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The message handlers do not fit the queue " + destination.queueName()
+                    + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /**
+     * Applies the message with its type's handler, inside the message's span.
+     *
+     * @return the messages it causes
+     */
+    public List<OutgoingMessage> handle(IncomingMessage message) {
+        var handler = byType.get(message.type().payloadType());
+        return tracing.handleInSpan(queue, message, () -> handler.handle(message));
+    }
+
+    private static String handlerName(MessageHandler handler) {
+        // CDI hands out client proxies named after the bean class.
+        return handler.getClass().getSimpleName().replace("_ClientProxy", "");
+    }
+}
