@@ -14,6 +14,9 @@ public enum Destination {
     /** Replies and events for order-service, the saga's orchestrator. */
     ORDER_EVENTS("order-events");
 
+    /** What a dead-letter queue's name adds to its queue's, here and in Terraform's queues. */
+    public static final String DEAD_LETTER_SUFFIX = "-dlq";
+
     private final String queueName;
 
     Destination(String queueName) {
@@ -25,7 +28,13 @@ public enum Destination {
         return queueName;
     }
 
+    /** Its dead-letter queue's name where nothing else is configured, e.g. {@code order-events-dlq}. */
     public String deadLetterQueueName() {
-        return queueName + "-dlq";
+        return deadLetterQueueOf(queueName);
+    }
+
+    /** The dead-letter queue of a queue, by name: the queue's name and {@value #DEAD_LETTER_SUFFIX}. */
+    public static String deadLetterQueueOf(String queueName) {
+        return queueName + DEAD_LETTER_SUFFIX;
     }
 }

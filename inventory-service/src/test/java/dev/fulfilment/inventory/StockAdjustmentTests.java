@@ -129,6 +129,20 @@ class StockAdjustmentTests {
     }
 
     @Test
+    void anIdempotencyKeyOfUpTo200CharactersIsTakenAsOrderServiceTakesItAndALongerOneIsRefused() {
+        var sku = newProduct(5);
+
+        adjustWithKey(sku, 1, "delivery", "k".repeat(200)).then().statusCode(201);
+        adjustWithKey(sku, 1, "delivery", "k".repeat(201))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("between 1 and 200"));
+
+        assertThat(products.find(sku).orElseThrow().available()).isEqualTo(6);
+    }
+
+    @Test
     void aZeroOrMissingQuantityAndAnUnknownSkuAreRefused() {
         var sku = newProduct(5);
 

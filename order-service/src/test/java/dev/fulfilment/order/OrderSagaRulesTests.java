@@ -2,7 +2,10 @@ package dev.fulfilment.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.fulfilment.contracts.Destination;
+import dev.fulfilment.contracts.MessageType;
 import dev.fulfilment.contracts.messages.CancelShipment;
 import dev.fulfilment.contracts.messages.CreateShipment;
 import dev.fulfilment.contracts.messages.InventoryRejected;
@@ -17,6 +20,7 @@ import dev.fulfilment.contracts.messages.ShipmentCancelled;
 import dev.fulfilment.contracts.messages.ShipmentDelivered;
 import dev.fulfilment.contracts.messages.ShipmentDispatched;
 import dev.fulfilment.contracts.messages.ShipmentScheduled;
+import dev.fulfilment.testkit.SamplePayloads;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +31,21 @@ import org.junit.jupiter.api.Test;
 class OrderSagaRulesTests {
 
     private final UUID shipmentId = UUID.randomUUID();
+
+    @Test
+    void everyTypeThatTravelsOnOrderEventsIsOneAnOrderUnderstands() {
+        for (var type : MessageType.travellingTo(Destination.ORDER_EVENTS)) {
+            for (var status : List.of(OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.CANCELLING)) {
+                var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
+                        .order();
+                order.status = status;
+
+                assertThat(catchThrowable(() -> apply(order, SamplePayloads.of(type.payloadType()))))
+                        .as("%s to an order %s", type, status)
+                        .isNull();
+            }
+        }
+    }
 
     @Test
     void theHappyPathGoesFromPendingToDeliveredSendingReserveThenCreateShipment() {

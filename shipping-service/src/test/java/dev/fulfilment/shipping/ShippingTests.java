@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Commands sent to the real shipping-commands queue; events read from the real order-events queue. */
 @QuarkusTest
@@ -35,6 +36,9 @@ class ShippingTests {
 
     @Inject
     EnvelopeCodec codec;
+
+    @Inject
+    PackingSlipPrinter printer;
 
     private final ContractValidator contracts = new ContractValidator();
     private QueueProbe orderEvents;
@@ -130,6 +134,30 @@ class ShippingTests {
                                 .receivedOfType(orderId, "ShipmentDispatched")
                                 .size()
                         == 1);
+    }
+
+    @Test
+    void aMessageTypeThatNeedsNoReplyIsHandledOnceAndAnswersNothing() {
+        var orderId = UUID.randomUUID();
+        var print = OutgoingMessage.caused(orderId, new PrintPackingSlip("dock-3"));
+
+        send(print);
+        send(print);
+        await().atMost(Duration.ofSeconds(20)).until(() -> printer.printedOn(orderId) != null);
+        var shipmentId = scheduledShipment(orderId);
+
+        await().atMost(Duration.ofSeconds(20)).until(this::shippingCommandsIsEmpty);
+        assertThat(printer.printedOn(orderId))
+                .as("delivered twice, printed once")
+                .isEqualTo("dock-3");
+        assertThat(orderEvents.received(orderId))
+                .as("the order's only message is the reply to its CreateShipment")
+                .singleElement()
+                .satisfies(reply -> {
+                    assertThat(reply.type()).isEqualTo("ShipmentScheduled");
+                    assertThat(reply.body().at("/payload/shipmentId").asText()).isEqualTo(shipmentId);
+                });
+        assertThat(messagesIn("shipping-commands-dlq")).isZero();
     }
 
     @Test
@@ -236,6 +264,22 @@ class ShippingTests {
                 new CreateShipment(
                         List.of(new OrderLine("KEYBOARD-01", 1)),
                         new ShippingAddress("Ada Lovelace", "12 St James's Square", null, "London", "SW1Y 4JH", "GB")));
+    }
+
+    private boolean shippingCommandsIsEmpty() {
+        return messagesIn("shipping-commands") == 0;
+    }
+
+    /** Visible and in-flight messages of the queue. */
+    private int messagesIn(String queue) {
+        var attributes = sqs.getQueueAttributes(request -> request.queueUrl(
+                                sqs.getQueueUrl(url -> url.queueName(queue)).queueUrl())
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private void send(OutgoingMessage message) {

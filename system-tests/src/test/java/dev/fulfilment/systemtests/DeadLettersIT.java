@@ -98,7 +98,7 @@ class DeadLettersIT {
                                 .dataType("String")
                                 .stringValue(reason)
                                 .build());
-                sqs.sendMessage(request -> request.queueUrl(system.queueUrl(queue + "-dlq"))
+                sqs.sendMessage(request -> request.queueUrl(system.queueUrl(Destination.deadLetterQueueOf(queue)))
                         .messageBody(message.body())
                         .messageAttributes(attributes));
                 sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));

@@ -4,6 +4,7 @@ import dev.fulfilment.inventory.InventoryConfig;
 import dev.fulfilment.inventory.product.Product;
 import dev.fulfilment.inventory.product.ProductNotFoundException;
 import dev.fulfilment.inventory.product.ProductRepository;
+import dev.fulfilment.support.idempotency.IdempotencyKey;
 import dev.fulfilment.support.problem.InvalidRequestException;
 import dev.fulfilment.support.security.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -105,9 +106,7 @@ public class StockAdjustmentResource {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another adjustment")
     public Response adjust(
             @PathParam("sku") @Pattern(regexp = Product.SKU_PATTERN, message = Product.SKU_RULE) String sku,
-            @Parameter(description = "Any unique string up to 100 characters, e.g. a UUID")
-                    @HeaderParam("Idempotency-Key")
-                    @Size(min = 1, max = 100)
+            @Parameter(description = IdempotencyKey.DESCRIPTION) @HeaderParam("Idempotency-Key") @IdempotencyKey
                     String idempotencyKey,
             @Valid @NotNull AdjustmentRequest request) {
         if (request.quantity() == 0) {

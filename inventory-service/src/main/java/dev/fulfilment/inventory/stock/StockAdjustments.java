@@ -4,6 +4,7 @@ import dev.fulfilment.inventory.product.Product;
 import dev.fulfilment.inventory.product.ProductNotFoundException;
 import dev.fulfilment.inventory.product.ProductRepository;
 import dev.fulfilment.inventory.table.InventoryTable;
+import dev.fulfilment.support.idempotency.IdempotencyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -30,10 +32,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 @ApplicationScoped
 public class StockAdjustments {
 
-    /** How long an adjustment's Idempotency-Key is remembered (DynamoDB's TTL deletes it after). */
-    static final Duration KEY_RETENTION = Duration.ofHours(24);
-
-    private static final int ATTEMPTS = 5;
     // Fixed width, so that sort keys sort by time.
     private static final DateTimeFormatter SORTABLE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -41,11 +39,15 @@ public class StockAdjustments {
     private final DynamoDbClient dynamoDb;
     private final InventoryTable table;
     private final ProductRepository products;
+    /** How long an adjustment's Idempotency-Key is remembered (DynamoDB's TTL deletes it after). */
+    private final Duration keyRetention;
 
-    StockAdjustments(DynamoDbClient dynamoDb, InventoryTable table, ProductRepository products) {
+    StockAdjustments(
+            DynamoDbClient dynamoDb, InventoryTable table, ProductRepository products, IdempotencyConfig idempotency) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.products = products;
+        this.keyRetention = idempotency.keyRetention();
     }
 
     /**
@@ -61,27 +63,26 @@ public class StockAdjustments {
      *
      * @param by the operator who makes it
      * @param idempotencyKey null, or the client's key: the same key and change apply once
+     * @throws TransactionCanceledException when concurrent transactions on the product won five
+     *     times in a row
      */
+    @Retry(maxRetries = 4, delay = 5, jitter = 5, retryOn = TransactionCanceledException.class)
     public Applied adjust(String sku, int quantity, String reason, String by, String idempotencyKey) {
-        for (int attempt = 1; ; attempt++) {
-            var adjustment = new StockAdjustment(UUID.randomUUID(), sku, quantity, reason, by, Instant.now());
-            try {
-                dynamoDb.transactWriteItems(request -> request.transactItems(items(adjustment, idempotencyKey)));
-                return new Applied(adjustment, products.find(sku).orElseThrow(), false);
-            } catch (TransactionCanceledException e) {
-                var reasons = e.cancellationReasons();
-                if (idempotencyKey != null && failedCondition(reasons, 2)) {
-                    return replay(sku, quantity, reason, idempotencyKey);
-                }
-                if (failedCondition(reasons, 0)) {
-                    var product = products.find(sku).orElseThrow(() -> new ProductNotFoundException(sku));
-                    throw new NotEnoughStockException(sku, -quantity, product.available());
-                }
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                // another transaction on the product at the same moment: try again
+        var adjustment = new StockAdjustment(UUID.randomUUID(), sku, quantity, reason, by, Instant.now());
+        try {
+            dynamoDb.transactWriteItems(request -> request.transactItems(items(adjustment, idempotencyKey)));
+            return new Applied(adjustment, products.find(sku).orElseThrow(), false);
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            if (idempotencyKey != null && failedCondition(reasons, 2)) {
+                return replay(sku, quantity, reason, idempotencyKey);
             }
+            if (failedCondition(reasons, 0)) {
+                var product = products.find(sku).orElseThrow(() -> new ProductNotFoundException(sku));
+                throw new NotEnoughStockException(sku, -quantity, product.available());
+            }
+            // Another transaction on the product at the same moment: @Retry starts again.
+            throw e;
         }
     }
 
@@ -123,7 +124,7 @@ public class StockAdjustments {
             guard.put(
                     "expiresAt",
                     AttributeValue.fromN(
-                            Long.toString(adjustment.at().plus(KEY_RETENTION).getEpochSecond())));
+                            Long.toString(adjustment.at().plus(keyRetention).getEpochSecond())));
             items.add(TransactWriteItem.builder()
                     .put(Put.builder()
                             .tableName(table.name())

@@ -1,5 +1,6 @@
 package dev.fulfilment.order.rest;
 
+import dev.fulfilment.order.service.OrderQuery;
 import java.util.List;
 
 /**
@@ -7,4 +8,11 @@ import java.util.List;
  *
  * @param nextCursor pass it as {@code cursor} for the next page; null on the last page
  */
-public record OrderPage(List<OrderView> items, String nextCursor) {}
+public record OrderPage(List<OrderView> items, String nextCursor) {
+
+    static OrderPage of(OrderQuery.Page page) {
+        return new OrderPage(
+                page.orders().stream().map(OrderView::summaryOf).toList(),
+                page.next() == null ? null : OrderCursor.encode(page.next()));
+    }
+}

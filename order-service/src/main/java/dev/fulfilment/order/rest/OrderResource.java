@@ -4,6 +4,7 @@ import dev.fulfilment.order.OrderStatus;
 import dev.fulfilment.order.idempotency.IdempotencyKeys;
 import dev.fulfilment.order.service.OrderQuery;
 import dev.fulfilment.order.service.OrderService;
+import dev.fulfilment.support.idempotency.IdempotencyKey;
 import dev.fulfilment.support.security.Roles;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -68,21 +69,19 @@ public class OrderResource {
     @APIResponse(responseCode = "413", description = "Body larger than 16 KiB")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another body")
     public Response place(
-            @Parameter(description = "Any unique string up to 200 characters, e.g. a UUID")
-                    @HeaderParam("Idempotency-Key")
-                    @Size(min = 1, max = 200)
+            @Parameter(description = IdempotencyKey.DESCRIPTION) @HeaderParam("Idempotency-Key") @IdempotencyKey
                     String idempotencyKey,
             @Valid @NotNull PlaceOrderRequest request,
             UriInfo uri) {
         var customer = Callers.customer(identity);
-        var command = OrderMapping.toCommand(customer, request);
+        var command = request.toCommand(customer);
         if (idempotencyKey == null) {
             var order = orders.place(command);
-            return accepted(uri, order.id, OrderMapping.toView(order), false);
+            return accepted(uri, order.id, OrderView.of(order), false);
         }
         var response = idempotencyKeys.once(customer.id(), idempotencyKey, request, () -> {
             var order = orders.place(command);
-            return new IdempotencyKeys.FirstResponse(order.id, OrderMapping.toView(order));
+            return new IdempotencyKeys.FirstResponse(order.id, OrderView.of(order));
         });
         return accepted(uri, response.orderId(), response.body(), response.replayed());
     }
@@ -97,7 +96,7 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "No such order (of this customer's)")
     public OrderView get(@PathParam("id") UUID id) {
         Span.current().setAttribute("order.id", id.toString());
-        return OrderMapping.toView(orders.find(id, Callers.of(identity)));
+        return OrderView.of(orders.find(id, Callers.of(identity)));
     }
 
     @GET
@@ -117,7 +116,7 @@ public class OrderResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 200) String cursor) {
         var after = cursor == null ? null : OrderCursor.decode(cursor);
-        return OrderMapping.toPage(orders.list(new OrderQuery(customerId, status, limit, after), Callers.of(identity)));
+        return OrderPage.of(orders.list(new OrderQuery(customerId, status, limit, after), Callers.of(identity)));
     }
 
     @POST
@@ -133,7 +132,7 @@ public class OrderResource {
     @APIResponse(responseCode = "409", description = "Too late: shipped, delivered or rejected")
     public Response cancel(@PathParam("id") UUID id) {
         var order = orders.cancel(id, Callers.customer(identity), "customer request");
-        return Response.accepted(OrderMapping.toView(order)).build();
+        return Response.accepted(OrderView.of(order)).build();
     }
 
     private static Response accepted(UriInfo uri, UUID orderId, Object body, boolean replayed) {

@@ -1,5 +1,9 @@
 package dev.fulfilment.order.rest;
 
+import dev.fulfilment.order.OrderLine;
+import dev.fulfilment.order.ShippingAddress;
+import dev.fulfilment.order.service.Caller;
+import dev.fulfilment.order.service.PlaceOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,4 +38,20 @@ public record PlaceOrderRequest(
 
             @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as GB")
             String country) {}
+
+    /** What the customer asks the order service to place. */
+    PlaceOrder toCommand(Caller.Customer customer) {
+        return new PlaceOrder(
+                customer.id(),
+                lines.stream()
+                        .map(line -> new OrderLine(line.sku(), line.quantity()))
+                        .toList(),
+                new ShippingAddress(
+                        shippingAddress.recipient(),
+                        shippingAddress.line1(),
+                        shippingAddress.line2(),
+                        shippingAddress.city(),
+                        shippingAddress.postalCode(),
+                        shippingAddress.country()));
+    }
 }

@@ -5,7 +5,6 @@ import dev.fulfilment.order.OrderNotFoundException;
 import dev.fulfilment.outbox.Outbox;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.support.problem.InvalidRequestException;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -14,9 +13,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hibernate.FlushMode;
 import org.hibernate.Hibernate;
-import org.hibernate.StaleStateException;
 
 /**
  * Placing, cancelling and reading orders; each change commits with the messages it causes.
@@ -24,8 +23,6 @@ import org.hibernate.StaleStateException;
  */
 @ApplicationScoped
 public class OrderService {
-
-    private static final int CANCEL_ATTEMPTS = 5;
 
     private final Outbox outbox;
     private final OrderMetrics metrics;
@@ -48,29 +45,28 @@ public class OrderService {
     }
 
     /**
-     * Cancels the customer's order, trying again when a message changed it at the same moment.
+     * Cancels the customer's order. A message that changes the order at the same moment makes
+     * the commit fail on the order's version; the cancel then starts again in a new transaction
+     * from the order as the message left it (up to five times in all).
      *
      * @throws OrderNotFoundException when there is no such order of this customer's
      */
+    @Retry(maxRetries = 4, delay = 10, jitter = 10, retryOn = OptimisticLockException.class)
     public Order cancel(UUID orderId, Caller.Customer customer, String reason) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    var order = load(orderId, customer);
-                    var before = order.status;
-                    var now = Instant.now();
-                    order.cancel(reason, now)
-                            .forEach(command -> outbox.enqueue(OutgoingMessage.caused(orderId, command)));
-                    metrics.moved(order, before, now);
-                    order.flush();
-                    return order;
-                });
-            } catch (RuntimeException e) {
-                if (attempt == CANCEL_ATTEMPTS || !isOptimisticLockFailure(e)) {
-                    throw e;
-                }
-            }
-        }
+        // Through the bean (ArC intercepts a call to itself): each try is a transaction of its own.
+        return cancelOnce(orderId, customer, reason);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Order cancelOnce(UUID orderId, Caller.Customer customer, String reason) {
+        var order = load(orderId, customer);
+        var before = order.status;
+        var now = Instant.now();
+        order.cancel(reason, now).forEach(command -> outbox.enqueue(OutgoingMessage.caused(orderId, command)));
+        metrics.moved(order, before, now);
+        // The version check happens here, inside the method, where the retry sees it.
+        order.flush();
+        return order;
     }
 
     /** @throws OrderNotFoundException when there is no such order the caller may see */
@@ -147,14 +143,5 @@ public class OrderService {
                         "lines[" + i + "].sku", "sku " + sku + " is in an earlier line; put its quantity there");
             }
         }
-    }
-
-    private static boolean isOptimisticLockFailure(Throwable e) {
-        for (var cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package dev.fulfilment.support.messaging;
 
+import dev.fulfilment.contracts.Destination;
 import dev.fulfilment.contracts.MessageType;
 import dev.fulfilment.contracts.messages.MessagePayload;
 import io.quarkus.arc.All;
@@ -25,7 +26,18 @@ public class MessageHandlers {
     MessageHandlers(@All List<MessageHandler> handlers, MessageTracing tracing, MessagingConfig config) {
         this.tracing = tracing;
         this.queue = config.consumedQueue();
-        var destination = config.consumer().destination();
+        this.byType.putAll(byType(handlers, config.consumer().destination()));
+    }
+
+    /**
+     * The handlers by payload type.
+     *
+     * @throws IllegalStateException naming every type on the queue without a handler, every type
+     *     with two, and every handler of a type that travels elsewhere
+     */
+    static Map<Class<? extends MessagePayload>, MessageHandler> byType(
+            List<MessageHandler> handlers, Destination destination) {
+        var byType = new HashMap<Class<? extends MessagePayload>, MessageHandler>();
         var problems = new TreeSet<String>();
         for (var handler : handlers) {
             for (var type : handler.handles()) {
@@ -50,6 +62,7 @@ public class MessageHandlers {
             throw new IllegalStateException("The message handlers do not fit the queue " + destination.queueName()
                     + ":\n  " + String.join("\n  ", problems));
         }
+        return byType;
     }
 
     /**

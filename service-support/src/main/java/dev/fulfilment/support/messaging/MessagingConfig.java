@@ -11,7 +11,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "messaging")
 public interface MessagingConfig {
 
-    /** Names of the queues, as created by dev-stack locally and by Terraform in AWS. */
+    /**
+     * Names of the queues in this environment (Terraform prefixes them in AWS); a queue not named
+     * here has its {@link Destination}'s own name, as dev-stack creates it.
+     */
     Queues queues();
 
     /** The loop that receives this service's messages. */
@@ -23,24 +26,22 @@ public interface MessagingConfig {
 
     interface Queues {
         /** Commands for inventory-service. */
-        @WithDefault("inventory-commands")
-        String inventoryCommands();
+        Optional<String> inventoryCommands();
 
         /** Commands for shipping-service. */
-        @WithDefault("shipping-commands")
-        String shippingCommands();
+        Optional<String> shippingCommands();
 
         /** Replies and events for order-service. */
-        @WithDefault("order-events")
-        String orderEvents();
+        Optional<String> orderEvents();
 
         /** The name of the queue of a destination in this environment. */
         default String nameOf(Destination destination) {
-            return switch (destination) {
+            var configured = switch (destination) {
                 case INVENTORY_COMMANDS -> inventoryCommands();
                 case SHIPPING_COMMANDS -> shippingCommands();
                 case ORDER_EVENTS -> orderEvents();
             };
+            return configured.orElse(destination.queueName());
         }
     }
 
@@ -88,6 +89,6 @@ public interface MessagingConfig {
 
     /** Where poison messages of the consumed queue go. */
     default String deadLetterQueue() {
-        return consumer().deadLetterQueue().orElse(consumedQueue() + "-dlq");
+        return consumer().deadLetterQueue().orElse(Destination.deadLetterQueueOf(consumedQueue()));
     }
 }
