@@ -30,8 +30,12 @@ export class Transactions {
       const operations = await Promise.all(input.TransactItems.map((item) => this.#operation(item)))
       const duplicate = findDuplicateItem(operations)
       if (duplicate) return validationError('Transaction request cannot include multiple operations on one item')
-      const outcome = await this.#applyAllOrNothing(operations)
-      if (outcome.status === 200) this.#rememberToken(input)
+      const consumed = new Map()
+      const outcome = await this.#applyAllOrNothing(operations, consumed)
+      if (outcome.status === 200) {
+        this.#rememberToken(input)
+        addConsumedCapacity(input, outcome.body, consumed)
+      }
       return outcome
     }
     catch (error) {
@@ -48,6 +52,7 @@ export class Transactions {
     }
     if (items.some((item) => !item?.Get)) return validationError('TransactGetItems accepts only Get items')
     const responses = []
+    const consumed = new Map()
     for (const { Get: get } of items) {
       const answer = await this.#dynalite.call('GetItem', {
         TableName: get.TableName,
@@ -55,11 +60,15 @@ export class Transactions {
         ProjectionExpression: get.ProjectionExpression,
         ExpressionAttributeNames: get.ExpressionAttributeNames,
         ConsistentRead: true,
+        ReturnConsumedCapacity: 'TOTAL',
       })
       if (answer.status !== 200) return answer
+      addUnits(consumed, get.TableName, answer.body.ConsumedCapacity)
       responses.push(answer.body.Item ? { Item: answer.body.Item } : {})
     }
-    return { status: 200, body: { Responses: responses } }
+    const body = { Responses: responses }
+    addConsumedCapacity(input, body, consumed)
+    return { status: 200, body }
   }
 
   /**
@@ -67,12 +76,12 @@ export class Transactions {
    * so each condition is judged against the item as it was before the transaction. If any
    * condition failed, what was applied is undone, latest first.
    */
-  async #applyAllOrNothing (operations) {
+  async #applyAllOrNothing (operations, consumed) {
     const applied = []
     const reasons = []
     try {
       for (const operation of operations) {
-        reasons.push(await this.#apply(operation, applied))
+        reasons.push(await this.#apply(operation, applied, consumed))
       }
     }
     catch (error) {
@@ -93,12 +102,13 @@ export class Transactions {
   }
 
   /** @returns {Promise<object>} the item's cancellation reason: None, or ConditionalCheckFailed */
-  async #apply (operation, applied) {
+  async #apply (operation, applied, consumed) {
     const before = await this.#dynalite.callOrThrow('GetItem', {
       TableName: operation.tableName, Key: operation.key, ConsistentRead: true,
     })
     const answer = await this.#dynalite.call(operation.singleItemOperation, operation.singleItemInput)
     if (answer.status === 200) {
+      addUnits(consumed, operation.tableName, answer.body.ConsumedCapacity)
       if (operation.kind === 'ConditionCheck') {
         // The check ran as a conditional delete: put the item back at once.
         await this.#restore(operation, before.Item)
@@ -138,6 +148,8 @@ export class Transactions {
       ConditionExpression: step.ConditionExpression,
       ExpressionAttributeNames: step.ExpressionAttributeNames,
       ExpressionAttributeValues: step.ExpressionAttributeValues,
+      // The item's size in write units, which the transaction doubles (see addUnits).
+      ReturnConsumedCapacity: 'TOTAL',
     }
     const key = kind === 'Put' ? await this.#keyOf(step.TableName, step.Item) : step.Key
     const singleItem = {
@@ -221,6 +233,21 @@ function validateWriteRequest (input) {
     return validationError('ClientRequestToken must be 1 to 36 characters')
   }
   return null
+}
+
+/**
+ * A transaction reads or writes each item twice (prepare, then commit): DynamoDB charges two
+ * units for each unit the single-item operation would take (1 KB written, 4 KB read). A
+ * ConditionCheck is charged as a write of the item it checks.
+ */
+function addUnits (consumed, tableName, capacity) {
+  if (capacity) consumed.set(tableName, (consumed.get(tableName) ?? 0) + 2 * capacity.CapacityUnits)
+}
+
+/** ConsumedCapacity by table, as DynamoDB answers when the request asked for it. */
+function addConsumedCapacity (input, body, consumed) {
+  if (![ 'TOTAL', 'INDEXES' ].includes(input.ReturnConsumedCapacity)) return
+  body.ConsumedCapacity = [ ...consumed ].map(([ tableName, units ]) => ({ TableName: tableName, CapacityUnits: units }))
 }
 
 function findDuplicateItem (operations) {

@@ -205,7 +205,7 @@ resource "aws_cloudwatch_log_metric_filter" "stuck_orders" {
 
 resource "aws_cloudwatch_metric_alarm" "stuck_orders" {
   alarm_name          = "${var.name}-stuck-orders"
-  alarm_description   = "An order got no reply after every reminder (order-service log: SAGA_STUCK). Look into the dead-letter queues (./dev-stack/dead-letters, or the SQS console) and the order's timeline."
+  alarm_description   = "An order got no reply after every reminder (order-service log: SAGA_STUCK). Look into the dead-letter queues (./ops/dead-letters list --aws --prefix ${var.name}-, or the SQS console) and the order's timeline."
   namespace           = var.metric_namespace
   metric_name         = aws_cloudwatch_log_metric_filter.stuck_orders.metric_transformation[0].name
   statistic           = "Sum"

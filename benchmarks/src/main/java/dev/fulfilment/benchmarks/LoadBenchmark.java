@@ -1,5 +1,6 @@
 package dev.fulfilment.benchmarks;
 
+import dev.fulfilment.benchmarks.measure.AwsRequests;
 import dev.fulfilment.benchmarks.measure.CpuUse;
 import dev.fulfilment.benchmarks.measure.SagaHistogram;
 import dev.fulfilment.devstack.DevStack;
@@ -84,6 +85,8 @@ final class LoadBenchmark {
             var stagesBefore = SagaHistogram.read(HTTP, metricsUrl);
             var remindersBefore = reminders(metricsUrl);
             var cpuBefore = CpuUse.read(stack);
+            var awsBefore = AwsRequests.read(HTTP, stack);
+            var walBefore = walPosition(stack);
             var commitsBefore = commits(stack);
             var started = System.nanoTime();
             var answers = switch (load) {
@@ -95,6 +98,8 @@ final class LoadBenchmark {
             var finished = awaitOutcomes(metricsUrl, outcomesBefore, accepted, Duration.ofMinutes(5));
             var endToEnd = Duration.ofNanos(finished - started);
             var cpu = CpuUse.read(stack).since(cpuBefore);
+            var aws = AwsRequests.read(HTTP, stack).since(awsBefore);
+            var walBytes = walBytesSince(stack, walBefore);
             var stagesAfter = SagaHistogram.read(HTTP, metricsUrl);
             var reminded = reminders(metricsUrl) - remindersBefore;
 
@@ -108,6 +113,14 @@ final class LoadBenchmark {
             // Read after pgbench, which takes long enough for every backend to have reported its commits.
             var commitsAfter = commits(stack);
             var transactionsPerOrder = (commitsAfter - commitsBefore) / (double) Math.max(1, accepted);
+            var perOrder = new AwsCost.PerOrder(
+                    aws.total("Sqs") / Math.max(1, accepted),
+                    aws.readUnits() / Math.max(1, accepted),
+                    aws.writeUnits() / Math.max(1, accepted),
+                    transactionsPerOrder,
+                    walBytes / (double) Math.max(1, accepted),
+                    cpu.byProcess().get("PostgreSQL") / Math.max(1, accepted),
+                    cpu.services() / Math.max(1, accepted));
 
             print(
                     load,
@@ -122,7 +135,9 @@ final class LoadBenchmark {
                     conserved,
                     deadLetters,
                     transactionsPerOrder,
-                    pgbench);
+                    pgbench,
+                    aws,
+                    perOrder);
             if (!conserved.equals("yes") || deadLetters > 0) {
                 throw new IllegalStateException("the run lost or doubled something: stock " + conserved + ", "
                         + deadLetters + " dead letter(s)");
@@ -296,6 +311,31 @@ final class LoadBenchmark {
         }
     }
 
+    /** Where PostgreSQL's write-ahead log is now: the log written between two readings is exact. */
+    private static String walPosition(DevStack stack) throws java.sql.SQLException {
+        var postgres = stack.servers().postgres().orElseThrow();
+        try (var connection = java.sql.DriverManager.getConnection(
+                        postgres.jdbcUrl("postgres"), postgres.username(), postgres.password());
+                var statement = connection.createStatement()) {
+            var result = statement.executeQuery("SELECT pg_current_wal_lsn()::text");
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    private static long walBytesSince(DevStack stack, String earlier) throws java.sql.SQLException {
+        var postgres = stack.servers().postgres().orElseThrow();
+        try (var connection = java.sql.DriverManager.getConnection(
+                        postgres.jdbcUrl("postgres"), postgres.username(), postgres.password());
+                var statement = connection.prepareStatement(
+                        "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint")) {
+            statement.setString(1, earlier);
+            var result = statement.executeQuery();
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     /** pgbench -N (simple updates) on the same server: the database's ceiling on this machine. */
     private static Optional<Double> pgbench(DevStack stack, Path workDirectory) throws Exception {
         var binary = pgbenchBinary();
@@ -351,7 +391,9 @@ final class LoadBenchmark {
             String conserved,
             int deadLetters,
             double transactionsPerOrder,
-            Optional<Double> pgbench) {
+            Optional<Double> pgbench,
+            AwsRequests aws,
+            AwsCost.PerOrder perOrderUse) {
         var description = switch (load) {
             case Load.Closed closed ->
                 "closed loop, %d clients, %d orders".formatted(closed.clients(), closed.orders());
@@ -416,5 +458,36 @@ final class LoadBenchmark {
                         transactionsPerOrder),
                 () -> System.out.println(
                         "| pgbench -N | not measured: pgbench is not installed (Debian: postgresql) |"));
+        printAwsUse(accepted, aws, perOrderUse);
+    }
+
+    /** What one order asked of AWS's services, and what a million would cost at list prices. */
+    private static void printAwsUse(long accepted, AwsRequests aws, AwsCost.PerOrder used) {
+        var orders = (double) Math.max(1, accepted);
+        var sqs = new ArrayList<String>();
+        aws.of("Sqs").forEach((operation, count) -> sqs.add("%s %.2f".formatted(operation, count / orders)));
+        System.out.printf(
+                "| SQS requests per order, by action (the services' aws_requests_total) | %.2f: %s |%n",
+                used.sqsRequests(), String.join(", ", sqs));
+        var dynamoDb = new ArrayList<String>();
+        aws.of("DynamoDb").forEach((operation, count) -> dynamoDb.add("%s %.2f".formatted(operation, count / orders)));
+        System.out.printf(
+                "| DynamoDB per order: requests; capacity units consumed (ReturnConsumedCapacity) | %s; %.2f read,"
+                        + " %.2f write |%n",
+                String.join(", ", dynamoDb), used.readUnits(), used.writeUnits());
+        System.out.printf(
+                "| PostgreSQL per order: write-ahead log | %.0f bytes (%.1f per commit) |%n",
+                used.walBytes(), used.commits() == 0 ? 0 : used.walBytes() / used.commits());
+        var cost = AwsCost.perMillionOrders(used);
+        System.out.printf(
+                "| AWS cost per million orders (%s list prices, benchmarks/src/main/resources/aws-prices.properties)"
+                        + " | $%.2f: SQS $%.2f, DynamoDB $%.2f, Aurora I/O $%.2f, Aurora capacity $%.2f, Fargate $%.2f |%n",
+                cost.region(),
+                cost.total(),
+                cost.sqs(),
+                cost.dynamoDb(),
+                cost.auroraIo(),
+                cost.auroraCapacity(),
+                cost.fargate());
     }
 }

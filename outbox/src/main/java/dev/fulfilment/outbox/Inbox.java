@@ -5,8 +5,10 @@ import dev.fulfilment.support.messaging.MessageHandlers;
 import dev.fulfilment.support.messaging.MessageProcessor;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.support.resilience.DependencyFailures;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,11 +37,13 @@ public class Inbox implements MessageProcessor {
     private final ProcessedMessages processedMessages;
     private final MessageHandlers handlers;
     private final Outbox outbox;
+    private final EntityManager entityManager;
 
-    Inbox(ProcessedMessages processedMessages, MessageHandlers handlers, Outbox outbox) {
+    Inbox(ProcessedMessages processedMessages, MessageHandlers handlers, Outbox outbox, EntityManager entityManager) {
         this.processedMessages = processedMessages;
         this.handlers = handlers;
         this.outbox = outbox;
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -78,17 +82,27 @@ public class Inbox implements MessageProcessor {
         var started = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
             var firstDeliveries = processedMessages.recordFirstDeliveries(messages);
-            var caused = new ArrayList<OutgoingMessage>();
             for (var message : messages.stream().sorted(BY_ORDER).toList()) {
                 if (firstDeliveries.contains(message.messageId())) {
-                    caused.addAll(handlers.handle(message));
+                    handlers.handle(message, this::keep);
                 } else {
                     LOG.debugf("Skipped %s %s: already handled", message.type().wireName(), message.messageId());
                 }
             }
-            outbox.enqueueAll(caused);
         });
         return since(started).dividedBy(messages.size());
+    }
+
+    /**
+     * Puts what a message caused in the outbox. The statements of the batch go to the database
+     * together at the commit, except a traced message's: those are sent within its span, so that
+     * its trace shows them.
+     */
+    private void keep(List<OutgoingMessage> caused) {
+        outbox.enqueueAll(caused);
+        if (Span.current().isRecording()) {
+            entityManager.flush();
+        }
     }
 
     private static Duration since(long startedNanos) {

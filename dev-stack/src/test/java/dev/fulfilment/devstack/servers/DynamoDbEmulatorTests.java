@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -92,6 +93,34 @@ class DynamoDbEmulatorTests {
         assertThat(available(product)).isEqualTo(7);
         assertThat(available(otherProduct)).isZero();
         assertThat(exists(reservation)).isTrue();
+    }
+
+    @Test
+    void aTransactionReportsTheCapacityItConsumedAsDynamoDbChargesIt() {
+        var reservation = "RESERVATION#" + UUID.randomUUID();
+
+        var written = dynamoDb.transactWriteItems(
+                request -> request.transactItems(putIfAbsent(reservation), take(product, 1), take(otherProduct, 1))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        var read = dynamoDb.transactGetItems(request -> request.transactItems(
+                        item -> item.get(get -> get.tableName(TABLE).key(key(product))))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        var silent = dynamoDb.transactWriteItems(request -> request.transactItems(take(product, 1)));
+
+        assertThat(written.consumedCapacity())
+                .as("three small items, each written twice (prepare, commit)")
+                .singleElement()
+                .satisfies(consumed -> {
+                    assertThat(consumed.tableName()).isEqualTo(TABLE);
+                    assertThat(consumed.capacityUnits()).isEqualTo(6.0);
+                });
+        assertThat(read.consumedCapacity())
+                .as("one small item read twice")
+                .singleElement()
+                .satisfies(consumed -> assertThat(consumed.capacityUnits()).isEqualTo(2.0));
+        assertThat(silent.hasConsumedCapacity())
+                .as("not asked for, not reported")
+                .isFalse();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The service's handlers by the payload type they handle. Built at start, it refuses a service
@@ -71,8 +72,23 @@ public class MessageHandlers {
      * @return the messages it causes
      */
     public List<OutgoingMessage> handle(IncomingMessage message) {
+        return handle(message, caused -> {});
+    }
+
+    /**
+     * Applies the message with its type's handler and gives what it causes to {@code keep}, both
+     * inside the message's span: what {@code keep} does (writing the outbox, flushing the
+     * statements of a traced message) belongs to the message's trace.
+     *
+     * @return the messages it causes
+     */
+    public List<OutgoingMessage> handle(IncomingMessage message, Consumer<List<OutgoingMessage>> keep) {
         var handler = byType.get(message.type().payloadType());
-        return tracing.handleInSpan(queue, message, () -> handler.handle(message));
+        return tracing.handleInSpan(queue, message, () -> {
+            var caused = handler.handle(message);
+            keep.accept(caused);
+            return caused;
+        });
     }
 
     private static String handlerName(MessageHandler handler) {

@@ -70,7 +70,7 @@ public class ProblemOpenApiFilter implements OASFilter {
         }
     }
 
-    /** The JSON shape of {@link Problem}; ProblemOpenApiFilterTests keeps the two in step. */
+    /** The JSON shape of {@link Problem}; order-service's ApiDescriptionTests keeps the two in step. */
     static Schema problemSchema() {
         var fieldError = OASFactory.createSchema()
                 .addType(Schema.SchemaType.OBJECT)
