@@ -45,6 +45,7 @@ final class LoadBenchmark {
     static final String HOT_SKU = "BENCH-HOT";
     private static final int OTHER_SKUS = 8;
     static final int WARM_UP_CLIENTS = 32;
+    private static final Duration OUTCOME_POLL = Duration.ofMillis(250);
     private static final Pattern AVAILABLE = Pattern.compile("\"available\":(\\d+)");
     private static final Pattern RESERVED = Pattern.compile("\"reserved\":(\\d+)");
 
@@ -255,7 +256,11 @@ final class LoadBenchmark {
         return MetricSamples.parse(MetricSamples.scrape(HTTP, metricsUrl)).sum("saga_reminders_total");
     }
 
-    /** Waits until so many more orders reached an outcome; returns System.nanoTime() then. */
+    /**
+     * Waits until so many more orders reached an outcome; returns System.nanoTime() then. It
+     * asks every 250 ms: a scrape of order-service's metrics costs it CPU (asked every 50 ms, a
+     * tenth of its CPU in a run), and the end of a run of tens of seconds is known well enough.
+     */
     private static long awaitOutcomes(String metricsUrl, double before, long expected, Duration timeout)
             throws IOException, InterruptedException {
         var deadline = System.nanoTime() + timeout.toNanos();
@@ -263,7 +268,7 @@ final class LoadBenchmark {
             if (outcomes(metricsUrl) - before >= expected) {
                 return System.nanoTime();
             }
-            Thread.sleep(50);
+            Thread.sleep(OUTCOME_POLL);
         }
         throw new IllegalStateException("orders still without an outcome after " + timeout + ": "
                 + (expected - (outcomes(metricsUrl) - before)) + " of " + expected);

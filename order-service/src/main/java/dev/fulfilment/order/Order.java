@@ -93,6 +93,10 @@ public class Order extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When the stock was reserved; null before. */
+    @Column(name = "reserved_at")
+    public Instant reservedAt;
+
     /** Times the command the order waits on was sent again since its last change. */
     @Column(nullable = false)
     public int reminders;
@@ -165,6 +169,7 @@ public class Order extends PanacheEntityBase {
                     yield List.of();
                 }
                 moveTo(OrderStatus.INVENTORY_RESERVED, fixPrices(reserved), messageId, now);
+                reservedAt = now;
                 // A shipment event that overtook this reply was noted; act on it now.
                 if (shipmentProgress != ShipmentProgress.NONE) {
                     followTheShipment(messageId, now);

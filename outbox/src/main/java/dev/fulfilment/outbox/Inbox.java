@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,6 +82,9 @@ public class Inbox implements MessageProcessor {
     private Duration apply(List<IncomingMessage> messages) {
         var started = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
+            // Each message's handler reads its own order or shipment: no query needs the others'
+            // changes flushed before it, and the batch's statements go together at the commit.
+            entityManager.setFlushMode(FlushModeType.COMMIT);
             var firstDeliveries = processedMessages.recordFirstDeliveries(messages);
             for (var message : messages.stream().sorted(BY_ORDER).toList()) {
                 if (firstDeliveries.contains(message.messageId())) {

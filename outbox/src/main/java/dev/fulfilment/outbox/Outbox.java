@@ -1,12 +1,13 @@
 package dev.fulfilment.outbox;
 
-import dev.fulfilment.support.messaging.EnvelopeCodec;
+import dev.fulfilment.support.messaging.MessageSender;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,12 +19,12 @@ import java.util.List;
 public class Outbox {
 
     private final EntityManager entityManager;
-    private final EnvelopeCodec codec;
+    private final MessageSender sender;
     private final Event<OutboxWritten> written;
 
-    Outbox(EntityManager entityManager, EnvelopeCodec codec, Event<OutboxWritten> written) {
+    Outbox(EntityManager entityManager, MessageSender sender, Event<OutboxWritten> written) {
         this.entityManager = entityManager;
-        this.codec = codec;
+        this.sender = sender;
         this.written = written;
     }
 
@@ -38,24 +39,25 @@ public class Outbox {
             return;
         }
         var now = Instant.now();
+        var encoded = new ArrayList<MessageSender.Encoded>(messages.size());
         for (var message : messages) {
             var row = new OutboxMessage();
+            var body = sender.encode(message);
             row.id = message.messageId();
             row.messageType = message.type().wireName();
             row.orderId = message.orderId();
             row.traceparent = message.traceparent();
-            row.body = codec.encode(message);
+            row.body = body.body();
             row.createdAt = now;
             entityManager.persist(row);
+            encoded.add(body);
         }
-        written.fire(OutboxWritten.INSTANCE);
+        written.fire(new OutboxWritten(encoded));
     }
 
     /**
-     * Rows were written to the outbox; observers with {@code during = AFTER_SUCCESS} hear of it
-     * once the transaction has committed, never if it rolls back.
+     * Rows were written to the outbox, these messages; observers with {@code during =
+     * AFTER_SUCCESS} hear of it once the transaction has committed, never if it rolls back.
      */
-    public enum OutboxWritten {
-        INSTANCE
-    }
+    public record OutboxWritten(List<MessageSender.Encoded> messages) {}
 }

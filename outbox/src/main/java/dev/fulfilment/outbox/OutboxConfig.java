@@ -12,13 +12,28 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** How often the relay looks for messages that no commit woke it for (left by a crash or an SQS outage). */
+    /** How often the relay looks for rows left behind (by a crash, a failed send, an SQS outage). */
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Messages taken per relay transaction. */
+    /** Rows left behind taken per relay transaction. */
     @WithDefault("50")
     int batchSize();
+
+    /**
+     * How old a row must be before the poll takes it: a younger one is being sent by the instance
+     * whose commit wrote it. A row whose send failed waits this long before it is tried again.
+     */
+    @WithDefault("5s")
+    Duration claimAfter();
+
+    /**
+     * How long the relay waits for more committed messages before it sends a batch that is not
+     * full, while commits stream in (the last five within five lingers); a lone order's messages
+     * go at once.
+     */
+    @WithDefault("20ms")
+    Duration linger();
 
     /**
      * The longest pause between tries while SQS or the database fails: short, so that the

@@ -12,36 +12,62 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * Sends outbox rows to SQS in batches: right after a commit that wrote some, and every
- * poll interval for any left behind. A row is claimed by deleting it, picked with {@code FOR
- * UPDATE SKIP LOCKED}, so several instances relay side by side without sending a row twice at
- * once; the delete commits once SQS has accepted the row, and a row SQS refused is written
- * back. If SQS is down the rows wait, and the relay backs off: a delay, never a loss. A crash
- * between the send and the commit sends the row again with the same messageId, which
+ * Sends outbox rows to SQS. Two ways, one for the usual case and one for everything else:
+ *
+ * <ul>
+ *   <li>Right after a commit, the messages it wrote are sent from memory, in as few {@code
+ *       SendMessageBatch} requests as the queues allow, and the rows SQS accepted are deleted
+ *       together, in one statement. While commits stream in (five within five lingers), the
+ *       relay waits {@code outbox.linger} for more before it sends a batch that is not full; a
+ *       lone order's messages go at once.
+ *   <li>Every poll interval, rows older than {@code outbox.claim-after} (left by a crash, a failed
+ *       send, an SQS outage, or another instance that stopped) are claimed by deleting them,
+ *       picked with {@code FOR UPDATE SKIP LOCKED} so that several instances relay side by side
+ *       without sending a row twice at once, sent, and the delete commits; a row SQS refused is
+ *       written back. If SQS is down the rows wait and the relay backs off: a delay, never a loss.
+ * </ul>
+ *
+ * A crash between a send and the delete sends the row again, with the same messageId, which
  * consumers skip.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** SQS takes ten messages per request; the relay sends at most this many per round. */
+    private static final int ROUND = 100;
 
     private final EntityManager entityManager;
     private final MessageSender sender;
     private final OutboxConfig config;
     private final Backoff backoff;
     private final Semaphore wakeUps = new Semaphore(0);
+    /** Committed messages to send from memory; their rows are the truth if this is lost. */
+    private final ConcurrentLinkedQueue<MessageSender.Encoded> committed = new ConcurrentLinkedQueue<>();
+
+    private final AtomicInteger committedCount = new AtomicInteger();
     private volatile boolean running;
     /** Set at shutdown: a backlog is not drained past the batch in hand. */
     private volatile boolean stopping;
 
+    /** When the last few committed messages arrived: a stream is several within a linger's span. */
+    private final long[] recentArrivals = new long[MessageSender.MAX_BATCH / 2];
+
+    private int nextArrival;
     private Thread relayThread;
+    private Instant nextPoll = Instant.MIN;
 
     OutboxRelay(EntityManager entityManager, MessageSender sender, OutboxConfig config) {
         this.entityManager = entityManager;
@@ -73,9 +99,34 @@ public class OutboxRelay {
         }
     }
 
-    /** A commit wrote outbox rows: relay them now rather than at the next poll. */
-    void wakeUp(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+    /** A commit wrote outbox rows: send them now rather than at the next poll. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
+        if (!running) {
+            return;
+        }
+        // Bounded: past it, the rows wait for the poll, as after a crash.
+        if (committedCount.get() < config.batchSize() * ROUND) {
+            committedCount.addAndGet(written.messages().size());
+            committed.addAll(written.messages());
+        }
+        synchronized (recentArrivals) {
+            recentArrivals[nextArrival] = System.nanoTime();
+            nextArrival = (nextArrival + 1) % recentArrivals.length;
+        }
         wakeUps.release();
+    }
+
+    /**
+     * Whether commits arrive as a stream: the last few within five lingers. Then a batch that
+     * is not full gets the linger to fill up; a lone order's messages never wait.
+     */
+    private boolean streaming() {
+        synchronized (recentArrivals) {
+            var oldest = recentArrivals[nextArrival];
+            return oldest != 0
+                    && System.nanoTime() - oldest
+                            < config.linger().multipliedBy(5).toNanos();
+        }
     }
 
     private void relayUntilStopped() {
@@ -84,7 +135,13 @@ public class OutboxRelay {
             try {
                 wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
-                relayAll();
+                while (!committed.isEmpty() && !stopping) {
+                    sendCommitted();
+                }
+                if (!Instant.now().isBefore(nextPoll)) {
+                    relayAll();
+                    nextPoll = Instant.now().plus(config.pollInterval());
+                }
                 failures = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -100,25 +157,63 @@ public class OutboxRelay {
         }
     }
 
-    /** Relays until the outbox has nothing left that no other instance holds, or a stop. */
+    /**
+     * Sends one round of committed messages and deletes the rows SQS accepted. While commits
+     * stream in, it first gives a batch that is not full the linger to fill up.
+     */
+    private void sendCommitted() throws InterruptedException {
+        if (committedCount.get() < MessageSender.MAX_BATCH && streaming()) {
+            Thread.sleep(config.linger());
+        }
+        var round = new ArrayList<MessageSender.Encoded>(ROUND);
+        for (MessageSender.Encoded next; round.size() < ROUND && (next = committed.poll()) != null; ) {
+            round.add(next);
+        }
+        committedCount.addAndGet(-round.size());
+        var refused = sender.sendBatch(round);
+        var sent = round.stream()
+                .map(MessageSender.Encoded::messageId)
+                .filter(id -> !refused.contains(id))
+                .toList();
+        if (!refused.isEmpty()) {
+            LOG.warnf(
+                    "SQS refused %d of %d outbox messages; they wait for the next poll", refused.size(), round.size());
+        }
+        delete(sent);
+    }
+
+    private void delete(List<UUID> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery("DELETE FROM outbox WHERE id = ANY (:ids)")
+                        .setParameter("ids", sent.toArray(UUID[]::new))
+                        .executeUpdate());
+    }
+
+    /** Relays rows left behind until none is left that no other instance holds, or a stop. */
     public void relayAll() {
         while (relayBatch() == config.batchSize() && !stopping) {
             // a full batch: there may be more
         }
     }
 
-    /** @return how many rows this transaction claimed */
+    /** @return how many rows left behind this transaction claimed */
     int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             // Claimed by deleting them: one round trip instead of a select and a delete. The
             // rows stay locked until the commit, and a rollback (a crash, SQS refusing the whole
-            // batch) brings them back.
+            // batch) brings them back. Younger rows are being sent by the instance that wrote them.
             @SuppressWarnings("unchecked")
             List<OutboxMessage> claimed = entityManager
                     .createNativeQuery("""
                             DELETE FROM outbox WHERE id IN (
-                              SELECT id FROM outbox ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                              SELECT id FROM outbox WHERE created_at < :cutoff
+                              ORDER BY created_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                             RETURNING *""", OutboxMessage.class)
+                    .setParameter("cutoff", Instant.now().minus(config.claimAfter()))
                     .setParameter("limit", config.batchSize())
                     .getResultList();
             if (claimed.isEmpty()) {

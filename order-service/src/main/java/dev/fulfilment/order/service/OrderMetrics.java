@@ -113,7 +113,8 @@ public class OrderMetrics {
             return;
         }
         var to = order.status;
-        var reservedAt = to == OrderStatus.CONFIRMED ? reservedAt(order) : Optional.<Instant>empty();
+        var reservedAt =
+                to == OrderStatus.CONFIRMED ? Optional.ofNullable(order.reservedAt) : Optional.<Instant>empty();
         counted.fire(new Counted.Moved(to, order.createdAt, reservedAt, now));
     }
 
@@ -169,12 +170,5 @@ public class OrderMetrics {
                 .register(registry)
                 .record(took.isNegative() ? Duration.ZERO : took);
         recentStages.get(stage).recordLong(took.isNegative() ? 0 : took.toNanos());
-    }
-
-    private static Optional<Instant> reservedAt(Order order) {
-        return order.timeline.stream()
-                .filter(entry -> entry.status == OrderStatus.INVENTORY_RESERVED)
-                .map(entry -> entry.occurredAt)
-                .reduce((first, second) -> second);
     }
 }

@@ -70,7 +70,16 @@ public interface MessagingConfig {
         @WithDefault("10")
         int waitTimeSeconds();
 
-        /** Receive loops running side by side; each handles its batch in parallel. */
+        /**
+         * How long a poller waits before its next receive when its last two receives both
+         * brought messages but not a full batch: under a steady stream the next batch fills up
+         * (fewer requests, fewer transactions per message); a message after a quiet spell is
+         * taken at once, and the other pollers keep receiving meanwhile.
+         */
+        @WithDefault("20ms")
+        Duration linger();
+
+        /** Receive loops running side by side. */
         @WithDefault("2")
         int pollers();
 

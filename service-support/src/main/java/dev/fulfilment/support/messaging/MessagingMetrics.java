@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the consumer does, as metrics: each message handled, failed or met with a dependency
@@ -26,27 +28,33 @@ public class MessagingMetrics {
     }
 
     private final MeterRegistry registry;
+    /** The meters by their tags, built once: a message's handling only records. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     MessagingMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     void handled(String queue, String type, Outcome outcome, Duration took) {
-        Timer.builder("messaging.handling")
-                .description("Time to handle a message, by queue, type and outcome")
-                .tags("queue", queue, "type", type, "outcome", outcome.tag())
-                .publishPercentileHistogram()
-                .register(registry)
+        timers.computeIfAbsent(
+                        queue + "/" + type + "/" + outcome,
+                        key -> Timer.builder("messaging.handling")
+                                .description("Time to handle a message, by queue, type and outcome")
+                                .tags("queue", queue, "type", type, "outcome", outcome.tag())
+                                .publishPercentileHistogram()
+                                .register(registry))
                 .record(took);
     }
 
     /** From the message being sent to its handling starting. */
     void waited(String queue, Duration lag) {
-        Timer.builder("messaging.lag")
-                .description("Time from a message being sent to its handling starting, by queue")
-                .tags("queue", queue)
-                .publishPercentileHistogram()
-                .register(registry)
+        timers.computeIfAbsent(
+                        queue,
+                        key -> Timer.builder("messaging.lag")
+                                .description("Time from a message being sent to its handling starting, by queue")
+                                .tags("queue", queue)
+                                .publishPercentileHistogram()
+                                .register(registry))
                 .record(lag.isNegative() ? Duration.ZERO : lag);
     }
 

@@ -127,6 +127,7 @@ public class SqsConsumer {
 
     private void pollUntilStopped() {
         var failures = 0;
+        var lastReceived = 0;
         while (running) {
             if (waitingForDependencies) {
                 awaitReadiness();
@@ -150,6 +151,12 @@ public class SqsConsumer {
                 if (!messages.isEmpty()) {
                     handleBatch(queueUrl, messages);
                 }
+                if (lastReceived > 0
+                        && !messages.isEmpty()
+                        && messages.size() < config.consumer().maxMessages()) {
+                    sleep(config.consumer().linger());
+                }
+                lastReceived = messages.size();
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
