@@ -30,7 +30,7 @@ final class ReadBenchmark {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final int ORDERS = 200;
-    private static final int SEQUENTIAL = 1000;
+    private static final int SEQUENTIAL = 5000;
     private static final int CONNECTIONS = 4;
     private static final Duration CONCURRENT_FOR = Duration.ofSeconds(10);
 

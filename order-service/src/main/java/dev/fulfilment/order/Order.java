@@ -116,6 +116,12 @@ public class Order extends PanacheEntityBase {
         return find("from Order o left join fetch o.lines where o.id = ?1", id).singleResultOptional();
     }
 
+    /** The orders with their lines, loaded in one query. */
+    public static List<Order> findWithLines(List<UUID> ids) {
+        return find("select distinct o from Order o left join fetch o.lines where o.id in ?1", ids)
+                .list();
+    }
+
     /** A new order, PENDING, and the command that starts its saga. */
     public static Placed place(String customerId, List<OrderLine> lines, ShippingAddress address, Instant now) {
         var order = new Order();

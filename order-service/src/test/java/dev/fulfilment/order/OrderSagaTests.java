@@ -83,6 +83,41 @@ class OrderSagaTests {
     }
 
     @Test
+    void anOrderOfThreeLinesReadsBackEachLineAndEachTimelineEntryOnceInOrder() {
+        var orderId = UUID.fromString(Orders.place(uniqueCustomer(), """
+                        {"lines":[{"sku":"KEYBOARD-01","quantity":1},{"sku":"MOUSE-01","quantity":2},
+                                  {"sku":"USB-C-CABLE","quantity":3}],
+                         "shippingAddress":{"recipient":"Ada Lovelace","line1":"1 Road","city":"London",
+                                            "postalCode":"N1","country":"GB"}}""")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id"));
+
+        reply(
+                orderId,
+                new InventoryReserved(
+                        List.of(
+                                new ReservedLine("KEYBOARD-01", 1, new BigDecimal("89.00")),
+                                new ReservedLine("MOUSE-01", 2, new BigDecimal("29.90")),
+                                new ReservedLine("USB-C-CABLE", 3, new BigDecimal("9.90"))),
+                        "EUR"));
+        awaitStatus(orderId, "INVENTORY_RESERVED");
+        reply(orderId, new ShipmentScheduled(UUID.randomUUID()));
+        awaitStatus(orderId, "CONFIRMED");
+
+        asOperator()
+                .when()
+                .get("/orders/" + orderId)
+                .then()
+                .statusCode(200)
+                .body("lines.sku", equalTo(List.of("KEYBOARD-01", "MOUSE-01", "USB-C-CABLE")))
+                .body("lines.quantity", equalTo(List.of(1, 2, 3)))
+                .body("total", equalTo(178.50f))
+                .body("timeline.status", equalTo(List.of("PENDING", "INVENTORY_RESERVED", "CONFIRMED")));
+    }
+
+    @Test
     void thePricesTheStockWasReservedAtAreTheOrdersAndMakeItsTotal() {
         var orderId = placeOrder(uniqueCustomer(), "KEYBOARD-01", 3);
 

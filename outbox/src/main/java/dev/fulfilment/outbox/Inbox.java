@@ -86,6 +86,11 @@ public class Inbox implements MessageProcessor {
             // changes flushed before it, and the batch's statements go together at the commit.
             entityManager.setFlushMode(FlushModeType.COMMIT);
             var firstDeliveries = processedMessages.recordFirstDeliveries(messages);
+            var toApply = messages.stream()
+                    .filter(message -> firstDeliveries.contains(message.messageId()))
+                    .sorted(BY_ORDER)
+                    .toList();
+            handlers.prepare(toApply);
             for (var message : messages.stream().sorted(BY_ORDER).toList()) {
                 if (firstDeliveries.contains(message.messageId())) {
                     handlers.handle(message, this::keep);

@@ -18,11 +18,11 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The Idempotency-Key of POST /orders, a customer's own. The first request with a key claims it, runs, and
- * stores its response, all in one transaction; a later request with the same key and body
- * gets that response again and runs nothing; with another body it is refused. A concurrent
- * request with the same key waits on the key's row until the first commits, then finds it:
- * one key never makes two orders.
+ * The Idempotency-Key of POST /orders, a customer's own. The first request with a key runs and
+ * records the key with its response, in one transaction; a later request with the same key and
+ * body gets that response again and keeps nothing of its own; with another body it is refused.
+ * A concurrent request with the same key waits on the key's row until the first commits, then
+ * finds it: one key never makes two orders.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -60,52 +60,66 @@ public class IdempotencyKeys {
      */
     public Response once(String customerId, String key, Object request, Supplier<FirstResponse> firstTime) {
         var requestHash = sha256(json(request));
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (claim(customerId, key, requestHash)) {
-                var first = firstTime.get();
-                var body = json(first.body());
-                store(customerId, key, first.orderId(), body);
-                return new Response(first.orderId(), body, false);
-            }
-            var row = (Object[]) entityManager
-                    .createNativeQuery("""
-                            SELECT request_hash, order_id, response_body FROM idempotency_keys
-                            WHERE customer_id = :customer AND idempotency_key = :key""")
-                    .setParameter("customer", customerId)
-                    .setParameter("key", key)
-                    .getSingleResult();
-            if (!requestHash.equals(((String) row[0]).trim())) {
-                throw new IdempotencyKeyReusedException(key);
-            }
-            return new Response((UUID) row[1], (String) row[2], true);
-        });
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                var created = firstTime.get();
+                var body = json(created.body());
+                if (!record(customerId, key, requestHash, created.orderId(), body)) {
+                    // The key came before, or at this moment with a request that committed
+                    // first: nothing of this request is kept, and the first one's answer is given.
+                    throw new KeyRecordedBefore();
+                }
+                return new Response(created.orderId(), body, false);
+            });
+        } catch (KeyRecordedBefore rolledBack) {
+            return QuarkusTransaction.requiringNew().call(() -> replay(customerId, key, requestHash));
+        }
     }
 
-    /** @return whether this request claimed the key; false when a request claimed it before */
-    private boolean claim(String customerId, String key, String requestHash) {
+    /** Rolls back a request whose key was recorded by another: no stack trace, it is not an error. */
+    private static final class KeyRecordedBefore extends RuntimeException {
+        KeyRecordedBefore() {
+            super("the Idempotency-Key was recorded before", null, false, false);
+        }
+    }
+
+    /**
+     * Records the key with the request's hash and response, in the request's transaction: one
+     * statement. A request with the same key at the same moment waits on the key's row until
+     * this transaction ends, then finds it.
+     *
+     * @return whether this request is the key's first; false when one recorded it before
+     */
+    private boolean record(String customerId, String key, String requestHash, UUID orderId, String body) {
         return entityManager
                         .createNativeQuery("""
-                        INSERT INTO idempotency_keys (customer_id, idempotency_key, request_hash, created_at)
-                        VALUES (:customer, :key, :hash, :now)
+                        INSERT INTO idempotency_keys
+                          (customer_id, idempotency_key, request_hash, order_id, response_body, created_at)
+                        VALUES (:customer, :key, :hash, :orderId, :body, :now)
                         ON CONFLICT (customer_id, idempotency_key) DO NOTHING""")
                         .setParameter("customer", customerId)
                         .setParameter("key", key)
                         .setParameter("hash", requestHash)
+                        .setParameter("orderId", orderId)
+                        .setParameter("body", body)
                         .setParameter("now", Instant.now())
                         .executeUpdate()
                 == 1;
     }
 
-    private void store(String customerId, String key, UUID orderId, String body) {
-        entityManager
+    /** The first response for the key, if this request is equal to the first one. */
+    private Response replay(String customerId, String key, String requestHash) {
+        var row = (Object[]) entityManager
                 .createNativeQuery("""
-                        UPDATE idempotency_keys SET order_id = :orderId, response_body = :body
+                        SELECT request_hash, order_id, response_body FROM idempotency_keys
                         WHERE customer_id = :customer AND idempotency_key = :key""")
-                .setParameter("orderId", orderId)
-                .setParameter("body", body)
                 .setParameter("customer", customerId)
                 .setParameter("key", key)
-                .executeUpdate();
+                .getSingleResult();
+        if (!requestHash.equals(((String) row[0]).trim())) {
+            throw new IdempotencyKeyReusedException(key);
+        }
+        return new Response((UUID) row[1], (String) row[2], true);
     }
 
     /** Forgets keys older than the retention. */

@@ -48,10 +48,18 @@ public class OrderSaga implements MessageHandler {
                 ShipmentDelivered.class);
     }
 
+    /** The batch's orders with their lines, in one query: each message then finds its own loaded. */
+    @Override
+    public void prepare(List<IncomingMessage> batch) {
+        Order.findWithLines(
+                batch.stream().map(IncomingMessage::orderId).distinct().toList());
+    }
+
     @Override
     public List<OutgoingMessage> handle(IncomingMessage message) {
-        // The lines come with the order: a reservation prices them, and commands carry them.
-        var order = Order.findWithLines(message.orderId()).orElse(null);
+        // The lines come with the order (prepare loaded both): a reservation prices them, and
+        // commands carry them.
+        Order order = Order.findById(message.orderId());
         if (order == null) {
             LOG.warnf("Skipped %s %s: no order %s", message.type().wireName(), message.messageId(), message.orderId());
             return List.of();

@@ -21,6 +21,12 @@ public interface MessageHandler {
     Set<Class<? extends MessagePayload>> handles();
 
     /**
+     * Called before a batch of its messages is handled in one transaction (the outbox module's
+     * inbox), to load what they will read in one go; by default nothing.
+     */
+    default void prepare(List<IncomingMessage> batch) {}
+
+    /**
      * Applies the message.
      *
      * @return the messages the change causes, none if it changed nothing

@@ -67,6 +67,20 @@ public class MessageHandlers {
     }
 
     /**
+     * Lets each handler load what the batch's messages will read ({@link MessageHandler#prepare}),
+     * before they are handled in one transaction.
+     */
+    public void prepare(List<IncomingMessage> batch) {
+        var byHandler = new java.util.IdentityHashMap<MessageHandler, List<IncomingMessage>>();
+        for (var message : batch) {
+            byHandler
+                    .computeIfAbsent(byType.get(message.type().payloadType()), handler -> new java.util.ArrayList<>())
+                    .add(message);
+        }
+        byHandler.forEach(MessageHandler::prepare);
+    }
+
+    /**
      * Applies the message with its type's handler, inside the message's span.
      *
      * @return the messages it causes
