@@ -2,6 +2,10 @@ package dev.fulfilment.testkit;
 
 import dev.fulfilment.devstack.servers.LocalServers;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,7 +16,9 @@ import java.util.Map;
  * ports and with fresh data, and points the service at them and at the local issuer whose
  * tokens {@link TestTokens} makes. Arguments: {@code servers}, a
  * comma-separated list of {@link LocalServers.Server} names, and {@code database}, the
- * service's PostgreSQL database if it has one.
+ * service's PostgreSQL database if it has one. A test's field of type {@link LocalServers}
+ * annotated {@link Servers} gets them: a {@code @QuarkusIntegrationTest}, which cannot inject
+ * the service's beans, reaches the queues through it.
  */
 public class LocalServersTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +42,17 @@ public class LocalServersTestResource implements QuarkusTestResourceLifecycleMan
         var configuration = new HashMap<>(servers.serviceConfiguration(database));
         configuration.putAll(TestTokens.issuer().serviceConfiguration());
         return configuration;
+    }
+
+    /** Marks the test's field that gets the running servers. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Servers {}
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(
+                servers, new TestInjector.AnnotatedAndMatchesType(Servers.class, LocalServers.class));
     }
 
     @Override
