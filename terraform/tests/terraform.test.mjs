@@ -86,3 +86,29 @@ test("the one load balancer is behind WAF, and no route reaches the management i
   assert.ok(paths.includes("/orders"), "the routes are in modules/fulfilment's locals");
   assert.ok(!/"\/q[/"*]/.test(paths), "a route reaches /q (health, metrics, OpenAPI)");
 });
+
+// Decision 0012: the provider's major is the one every check here ran on, and
+// each root module commits the lock file that pins the exact release.
+const TESTED_PROVIDER = { constraint: "~> 5.100", version: "5.100.0" };
+
+test("every module pins the tested AWS provider major, and every root commits its lock file", async () => {
+  const fs = await import("node:fs");
+  const problems = [];
+  for (const model of models.values()) {
+    const pins = model.json.flatMap(({ json }) => json.terraform ?? []).flatMap((block) => block.required_providers ?? []);
+    const aws = pins.map((providers) => providers.aws).find(Boolean);
+    if (!aws) problems.push(`${model.dir}: no required_providers.aws`);
+    else if (aws.version !== TESTED_PROVIDER.constraint) problems.push(`${model.dir}: aws ${aws.version}, not ${TESTED_PROVIDER.constraint}`);
+  }
+  for (const root of ["envs/dev", "envs/prod", "bootstrap"]) {
+    const lockFile = path.join(terraformRoot, root, ".terraform.lock.hcl");
+    if (!fs.existsSync(lockFile)) {
+      problems.push(`${root}: no .terraform.lock.hcl`);
+      continue;
+    }
+    const lock = fs.readFileSync(lockFile, "utf8");
+    if (!lock.includes(`version     = "${TESTED_PROVIDER.version}"`)) problems.push(`${root}: lock file does not hold aws ${TESTED_PROVIDER.version}`);
+    if (!lock.includes(`constraints = "${TESTED_PROVIDER.constraint}"`)) problems.push(`${root}: lock file was made for another constraint`);
+  }
+  assert.deepEqual(problems, []);
+});

@@ -29,3 +29,9 @@ variable "alarm_email" {
   description = "Address that receives alarm notifications; null for none."
   default     = null
 }
+
+variable "cognito_domain_suffix" {
+  type        = string
+  description = "Ends the user pools' domain prefixes (unique per region across all AWS accounts); null: the account's id."
+  default     = null
+}

@@ -29,3 +29,19 @@ variable "alarm_email" {
   description = "Address that receives alarm notifications; null for none."
   default     = null
 }
+
+variable "cognito_domain_suffix" {
+  type        = string
+  description = "Ends the user pools' domain prefixes (unique per region across all AWS accounts); null: the account's id."
+  default     = null
+}
+
+variable "customer_email_identity_arn" {
+  type        = string
+  description = "Verified Amazon SES identity (domain or address, out of the SES sandbox) the customers' user pool sends verification and reset e-mails through."
+}
+
+variable "customer_email_from_address" {
+  type        = string
+  description = "Sender of those e-mails, e.g. \"Shop <no-reply@example.com>\"; its address belongs to the SES identity."
+}

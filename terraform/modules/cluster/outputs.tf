@@ -20,3 +20,11 @@ output "exec_log_group_arn" {
   description = "ARN of the log group of ECS Exec sessions; tasks need to write to it."
   value       = aws_cloudwatch_log_group.exec.arn
 }
+
+output "default_capacity_provider_strategy" {
+  description = "The cluster's default capacity provider strategy: base and weight by capacity provider."
+  value = {
+    for strategy in aws_ecs_cluster_capacity_providers.this.default_capacity_provider_strategy :
+    strategy.capacity_provider => { base = strategy.base, weight = strategy.weight }
+  }
+}

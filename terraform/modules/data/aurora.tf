@@ -15,11 +15,24 @@ resource "aws_cloudwatch_log_group" "postgresql" {
   retention_in_days = var.log_retention_days
 }
 
+# The newest minor version of the major that Aurora Serverless v2 offers now: a pinned minor
+# version is withdrawn from creation after a while, and the first apply would fail.
+data "aws_rds_engine_version" "postgresql" {
+  engine  = "aurora-postgresql"
+  version = var.engine_major_version
+  latest  = true
+
+  filter {
+    name   = "engine-mode"
+    values = ["provisioned"]
+  }
+}
+
 resource "aws_rds_cluster" "this" {
   cluster_identifier = var.name
   engine             = "aurora-postgresql"
   engine_mode        = "provisioned"
-  engine_version     = var.engine_version
+  engine_version     = data.aws_rds_engine_version.postgresql.version_actual
   database_name      = "postgres"
   master_username    = "fulfilment_admin"
 
@@ -44,8 +57,8 @@ resource "aws_rds_cluster" "this" {
     max_capacity = var.max_capacity
   }
 
-  # Minor versions are upgraded by RDS in the maintenance window; a pinned
-  # version would make the next apply ask for a downgrade.
+  # Minor versions are upgraded by RDS in the maintenance window, and the
+  # lookup above moves on: neither may make an apply touch a running cluster.
   lifecycle {
     ignore_changes = [engine_version]
   }

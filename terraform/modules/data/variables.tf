@@ -28,10 +28,15 @@ variable "service_login_secret_arns" {
   description = "Secret ({username, password}) of each service's login, by service; the bootstrap task sets these passwords."
 }
 
-variable "engine_version" {
+variable "engine_major_version" {
   type        = string
-  description = "Aurora PostgreSQL version the cluster is created with; RDS upgrades minor versions after that."
-  default     = "16.4"
+  description = "Aurora PostgreSQL major version; the cluster is created with its newest minor version that AWS offers then, and RDS upgrades minor versions after that."
+  default     = "16"
+
+  validation {
+    condition     = can(regex("^[0-9]+$", var.engine_major_version))
+    error_message = "A major version only, e.g. 16: AWS withdraws old minor versions from creation."
+  }
 }
 
 variable "min_capacity" {

@@ -51,9 +51,10 @@ module "registry" {
 module "cluster" {
   source = "../cluster"
 
-  name               = var.name
-  fargate_base       = var.min_tasks
-  log_retention_days = var.log_retention_days
+  name                = var.name
+  fargate_base        = var.min_tasks
+  fargate_spot_weight = coalesce(var.fargate_spot_weight, var.production ? 0 : 1)
+  log_retention_days  = var.log_retention_days
 }
 
 module "messaging" {
@@ -88,9 +89,12 @@ module "data" {
 module "identity" {
   source = "../identity"
 
-  name       = var.name
-  region     = var.region
-  production = var.production
+  name                       = var.name
+  region                     = var.region
+  production                 = var.production
+  domain_suffix              = var.cognito_domain_suffix
+  email_sending_identity_arn = var.customer_email_identity_arn
+  email_from_address         = var.customer_email_from_address
 }
 
 module "edge" {

@@ -69,3 +69,27 @@ variable "log_retention_days" {
   description = "Days to keep logs."
   default     = 90
 }
+
+variable "fargate_spot_weight" {
+  type        = number
+  description = "Share of the tasks above min_tasks on FARGATE_SPOT, which AWS may reclaim with two minutes' notice; null: 0 in production (every task on demand), 1 elsewhere (half the extra tasks on Spot)."
+  default     = null
+}
+
+variable "cognito_domain_suffix" {
+  type        = string
+  description = "Ends the user pools' domain prefixes, which are unique per region across all AWS accounts; null: this account's id."
+  default     = null
+}
+
+variable "customer_email_identity_arn" {
+  type        = string
+  description = "Verified SES identity the customers' pool sends its e-mails through; null: Cognito's own sender (a few e-mails a day, development only)."
+  default     = null
+}
+
+variable "customer_email_from_address" {
+  type        = string
+  description = "Sender of the customers' e-mails through SES, e.g. \"Shop <no-reply@example.com>\"."
+  default     = null
+}

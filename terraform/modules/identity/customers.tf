@@ -46,6 +46,54 @@ resource "aws_cognito_user_pool" "customers" {
   user_pool_add_ons {
     advanced_security_mode = local.threat_protection
   }
+
+  # Verification codes and password resets: through SES in production, with
+  # the sending limits of the account's SES; Cognito's own sender otherwise.
+  email_configuration {
+    email_sending_account = var.email_sending_identity_arn == null ? "COGNITO_DEFAULT" : "DEVELOPER"
+    source_arn            = var.email_sending_identity_arn
+    from_email_address    = var.email_sending_identity_arn == null ? null : var.email_from_address
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.email_sending_identity_arn == null || var.email_from_address != null
+      error_message = "E-mails sent through SES need a from address (email_from_address)."
+    }
+  }
+}
+
+# Lets Cognito send with the SES identity, for this user pool only.
+resource "aws_ses_identity_policy" "customers" {
+  count = var.email_sending_identity_arn == null ? 0 : 1
+
+  identity = var.email_sending_identity_arn
+  name     = "${var.name}-customers-cognito"
+  policy   = data.aws_iam_policy_document.cognito_sends_email[0].json
+}
+
+data "aws_iam_policy_document" "cognito_sends_email" {
+  count = var.email_sending_identity_arn == null ? 0 : 1
+
+  statement {
+    sid       = "CognitoSendsTheCustomersPoolsEmail"
+    actions   = ["ses:SendEmail", "ses:SendRawEmail"]
+    resources = [var.email_sending_identity_arn]
+    principals {
+      type        = "Service"
+      identifiers = ["cognito-idp.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+    condition {
+      test     = "ArnLike"
+      variable = "aws:SourceArn"
+      values   = [aws_cognito_user_pool.customers.arn]
+    }
+  }
 }
 
 # The shop's web or mobile app: a public client (no secret), sign-in by SRP or
@@ -77,6 +125,6 @@ resource "aws_cognito_user_pool_client" "web" {
 }
 
 resource "aws_cognito_user_pool_domain" "customers" {
-  domain       = "${var.name}-customers"
+  domain       = "${var.name}-customers-${local.domain_suffix}"
   user_pool_id = aws_cognito_user_pool.customers.id
 }

@@ -1,4 +1,9 @@
+data "aws_caller_identity" "current" {}
+
 locals {
+  # Domain prefixes are unique per region across all AWS accounts.
+  domain_suffix = coalesce(var.domain_suffix, data.aws_caller_identity.current.account_id)
+
   # Threat protection (adaptive authentication, compromised-credential checks)
   # needs the Plus feature tier; Essentials has the password history.
   tier              = var.production ? "PLUS" : "ESSENTIALS"

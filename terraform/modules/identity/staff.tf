@@ -68,7 +68,7 @@ resource "aws_cognito_resource_server" "fulfilment" {
 # The token endpoint (https://<domain>.auth.<region>.amazoncognito.com/oauth2/token)
 # of the client-credentials flow.
 resource "aws_cognito_user_pool_domain" "staff" {
-  domain       = "${var.name}-staff"
+  domain       = "${var.name}-staff-${local.domain_suffix}"
   user_pool_id = aws_cognito_user_pool.staff.id
 }
 

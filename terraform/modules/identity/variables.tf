@@ -29,3 +29,26 @@ variable "customer_callback_urls" {
   description = "Where the customers' web app receives the managed login's answer (authorization code flow); empty: sign-in through the API (SRP) only."
   default     = []
 }
+
+variable "domain_suffix" {
+  type        = string
+  description = "Ends the user pools' domain prefixes (<name>-customers-<suffix>, <name>-staff-<suffix>), which must be unique in the region across every AWS account; null: this account's id."
+  default     = null
+
+  validation {
+    condition     = var.domain_suffix == null || can(regex("^[a-z0-9](-?[a-z0-9])*$", var.domain_suffix))
+    error_message = "Lower-case letters, digits and single hyphens, as a Cognito domain prefix allows."
+  }
+}
+
+variable "email_sending_identity_arn" {
+  type        = string
+  description = "ARN of a verified Amazon SES identity (a domain, or an address) the customers' pool sends its e-mails through (DEVELOPER sending); null: Cognito's own sender, which allows a few e-mails a day and suits development only."
+  default     = null
+}
+
+variable "email_from_address" {
+  type        = string
+  description = "Sender of the customers' pool's e-mails when they go through SES, e.g. \"Shop <no-reply@example.com>\"; its address must belong to the SES identity."
+  default     = null
+}

@@ -76,3 +76,57 @@ resource "aws_codebuild_project" "this" {
     }
   }
 }
+
+# Tags the images the Deploy stage is about to deploy "release-<commit>", which the
+# repositories' lifecycle policy keeps (modules/registry): an image a service runs never
+# expires while builds wait for approval. A commit deployed again keeps its tag.
+resource "aws_codebuild_project" "release" {
+  name          = "${var.name}-release"
+  description   = "Tags the images about to be deployed as releases"
+  service_role  = aws_iam_role.build.arn
+  build_timeout = 10
+
+  source {
+    type      = "CODEPIPELINE"
+    buildspec = <<-YAML
+      version: 0.2
+      phases:
+        build:
+          commands:
+            - TAG="$${CODEBUILD_RESOLVED_SOURCE_VERSION:0:12}"
+            - |
+              for repository in $REPOSITORIES; do
+                manifest=$(aws ecr batch-get-image --repository-name "$repository" --image-ids imageTag="$TAG" \
+                  --query 'images[0].imageManifest' --output text)
+                if aws ecr describe-images --repository-name "$repository" --image-ids imageTag="release-$TAG" >/dev/null 2>&1; then
+                  echo "$repository:release-$TAG exists"
+                else
+                  aws ecr put-image --repository-name "$repository" --image-tag "release-$TAG" --image-manifest "$manifest" >/dev/null
+                  echo "$repository:$TAG tagged release-$TAG"
+                fi
+              done
+    YAML
+  }
+
+  artifacts {
+    type = "CODEPIPELINE"
+  }
+
+  environment {
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/amazonlinux-aarch64-standard:3.0"
+    type         = "ARM_CONTAINER"
+
+    environment_variable {
+      name = "REPOSITORIES"
+      # Repository names: the part of each URL after the registry's host.
+      value = join(" ", [for service in var.services : join("/", slice(split("/", service.repository_url), 1, length(split("/", service.repository_url))))])
+    }
+  }
+
+  logs_config {
+    cloudwatch_logs {
+      group_name = aws_cloudwatch_log_group.build.name
+    }
+  }
+}

@@ -99,7 +99,7 @@ data "aws_iam_policy_document" "pipeline" {
   statement {
     sid       = "Build"
     actions   = ["codebuild:StartBuild", "codebuild:BatchGetBuilds"]
-    resources = [aws_codebuild_project.this.arn]
+    resources = [aws_codebuild_project.this.arn, aws_codebuild_project.release.arn]
   }
 
   statement {

@@ -59,6 +59,21 @@ resource "aws_codepipeline" "this" {
 
   stage {
     name = "Deploy"
+
+    # First the images to be deployed are tagged as releases, which the lifecycle keeps.
+    action {
+      name            = "Release"
+      category        = "Build"
+      owner           = "AWS"
+      provider        = "CodeBuild"
+      version         = "1"
+      run_order       = 1
+      input_artifacts = ["source"]
+      configuration = {
+        ProjectName = aws_codebuild_project.release.name
+      }
+    }
+
     dynamic "action" {
       for_each = var.services
       content {
@@ -67,6 +82,7 @@ resource "aws_codepipeline" "this" {
         owner           = "AWS"
         provider        = "CodeDeployToECS"
         version         = "1"
+        run_order       = 2
         input_artifacts = [replace(action.key, "-", "_")]
         configuration = {
           ApplicationName                = aws_codedeploy_app.this.name

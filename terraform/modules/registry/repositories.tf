@@ -13,6 +13,12 @@ resource "aws_ecr_repository" "this" {
   }
 }
 
+# The pipeline tags every image it deploys "release-<commit>" just before the deployment
+# (modules/pipeline, the Release action): those, and the "bootstrap" image an environment
+# first starts with, are kept (the newest var.keep_releases); a rule never expires an
+# image that a rule of higher priority selected, so an image a service runs cannot expire
+# however many builds wait for approval. Builds never released go after
+# var.unreleased_image_days, untagged layers after a day.
 resource "aws_ecr_lifecycle_policy" "this" {
   for_each = var.services
 
@@ -21,14 +27,25 @@ resource "aws_ecr_lifecycle_policy" "this" {
     rules = [
       {
         rulePriority = 1
+        description  = "Keep the newest released images (and the bootstrap image)"
+        selection = {
+          tagStatus     = "tagged"
+          tagPrefixList = ["release-", "bootstrap"]
+          countType     = "imageCountMoreThan"
+          countNumber   = var.keep_releases
+        }
+        action = { type = "expire" }
+      },
+      {
+        rulePriority = 2
         description  = "Untagged images go after a day"
         selection    = { tagStatus = "untagged", countType = "sinceImagePushed", countUnit = "days", countNumber = 1 }
         action       = { type = "expire" }
       },
       {
-        rulePriority = 2
-        description  = "Keep the newest tagged images"
-        selection    = { tagStatus = "any", countType = "imageCountMoreThan", countNumber = var.keep_tagged_images }
+        rulePriority = 3
+        description  = "Builds that were never released go after a while"
+        selection    = { tagStatus = "any", countType = "sinceImagePushed", countUnit = "days", countNumber = var.unreleased_image_days }
         action       = { type = "expire" }
       },
     ]

@@ -4,7 +4,7 @@ resource "aws_ecs_service" "this" {
   task_definition                   = aws_ecs_task_definition.this.arn
   desired_count                     = var.min_tasks
   health_check_grace_period_seconds = var.health_check_grace_seconds
-  enable_execute_command            = true
+  enable_execute_command            = var.execute_command_enabled
   propagate_tags                    = "SERVICE"
 
   # Releases are blue/green through CodeDeploy (pipeline module).

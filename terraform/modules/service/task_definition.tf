@@ -69,6 +69,16 @@ locals {
     }
   }
 
+  # ECS Exec runs AWS's SSM agent inside the container, and the agent writes to
+  # these paths; with a read-only root file system each is a writable volume of
+  # the task's ephemeral storage (AWS's documentation calls read-only roots
+  # unsupported for Exec; these three are what its agent needs, see README).
+  exec_paths = var.execute_command_enabled ? {
+    "exec-managed-agents" = "/managed-agents"
+    "exec-ssm-state"      = "/var/lib/amazon/ssm"
+    "exec-ssm-logs"       = "/var/log/amazon/ssm"
+  } : {}
+
   application_environment = merge(var.environment, {
     QUARKUS_HTTP_PORT       = tostring(local.api_port)
     QUARKUS_MANAGEMENT_PORT = tostring(local.management_port)
@@ -94,9 +104,17 @@ resource "aws_ecs_task_definition" "this" {
     cpu_architecture        = "ARM64"
   }
 
-  # The root file systems are read-only; /tmp is the one writable place.
+  # The root file systems are read-only; /tmp is the one writable place of the
+  # application, and ECS Exec's agent gets its own (local.exec_paths).
   volume {
     name = "tmp"
+  }
+
+  dynamic "volume" {
+    for_each = local.exec_paths
+    content {
+      name = volume.key
+    }
   }
 
   container_definitions = jsonencode([
@@ -113,7 +131,10 @@ resource "aws_ecs_task_definition" "this" {
       ]
       environment = [for key in sort(keys(local.application_environment)) : { name = key, value = local.application_environment[key] }]
       secrets     = [for key in sort(keys(var.secrets)) : { name = key, valueFrom = var.secrets[key] }]
-      mountPoints = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
+      mountPoints = concat(
+        [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }],
+        [for volume, path in local.exec_paths : { sourceVolume = volume, containerPath = path, readOnly = false }],
+      )
       healthCheck = {
         command     = ["CMD-SHELL", "curl -fsS http://localhost:${local.management_port}/q/health/live || exit 1"]
         interval    = 10

@@ -189,3 +189,9 @@ variable "metric_namespace" {
   type        = string
   description = "CloudWatch namespace of the system's own metrics, e.g. OrderFulfilment/fulfilment-prod."
 }
+
+variable "execute_command_enabled" {
+  type        = bool
+  description = "ECS Exec into the service's tasks (sessions logged by the cluster), with writable volumes for its agent beside the read-only root file system; false: no Exec, and no such volumes."
+  default     = true
+}

@@ -15,6 +15,9 @@ mock_provider "aws" {
   mock_data "aws_route53_zone" {
     defaults = { zone_id = "Z0123456789ABCDEFGHIJ" }
   }
+  mock_data "aws_rds_engine_version" {
+    defaults = { version_actual = "16.9" }
+  }
 }
 
 variables {
@@ -49,11 +52,52 @@ run "prod" {
   }
 
   variables {
-    domain_name = "api.example.com"
+    domain_name                 = "api.example.com"
+    customer_email_identity_arn = "arn:aws:ses:eu-west-1:123456789012:identity/example.com"
+    customer_email_from_address = "Shop <no-reply@example.com>"
   }
 
   assert {
     condition     = output.url == "https://api.example.com"
     error_message = "The API answers over HTTPS at its name."
+  }
+}
+
+# modules/fulfilment's own defaults in production, whatever an environment passes.
+run "production_defaults" {
+  command = plan
+
+  module {
+    source = "../../modules/fulfilment"
+  }
+
+  variables {
+    name        = "fulfilment-prod"
+    production  = true
+    domain_name = "api.example.com"
+  }
+
+  assert {
+    condition     = module.cluster.default_capacity_provider_strategy["FARGATE_SPOT"].weight == 0
+    error_message = "Production runs no task on FARGATE_SPOT unless asked: Spot tasks can be reclaimed with two minutes' notice."
+  }
+}
+
+run "development_defaults" {
+  command = plan
+
+  module {
+    source = "../../modules/fulfilment"
+  }
+
+  variables {
+    name        = "fulfilment-dev"
+    production  = false
+    domain_name = "api.dev.example.com"
+  }
+
+  assert {
+    condition     = module.cluster.default_capacity_provider_strategy["FARGATE_SPOT"].weight > 0
+    error_message = "Development puts tasks above the base on Spot too."
   }
 }

@@ -2,6 +2,12 @@
 # server of the machine-to-machine scopes, the app clients.
 
 mock_provider "aws" {
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+  mock_data "aws_iam_policy_document" {
+    defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+  }
   mock_resource "aws_cognito_user_pool" {
     defaults = { id = "eu-west-1_Mock12345", endpoint = "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Mock12345" }
   }
@@ -83,5 +89,57 @@ run "development_pools" {
   assert {
     condition     = aws_cognito_user_pool.staff.user_pool_tier == "ESSENTIALS" && aws_cognito_user_pool.staff.user_pool_add_ons[0].advanced_security_mode == "OFF" && aws_cognito_user_pool.staff.mfa_configuration == "ON"
     error_message = "Outside production: the Essentials tier (threat protection needs Plus), MFA still required of operators."
+  }
+}
+
+run "domains_and_email_in_production" {
+  command = plan
+
+  module {
+    source = "../../modules/identity"
+  }
+
+  variables {
+    production                 = true
+    domain_suffix              = "acme"
+    email_sending_identity_arn = "arn:aws:ses:eu-west-1:123456789012:identity/example.com"
+    email_from_address         = "Shop <no-reply@example.com>"
+  }
+
+  assert {
+    condition     = aws_cognito_user_pool_domain.customers.domain == "fulfilment-test-customers-acme" && aws_cognito_user_pool_domain.staff.domain == "fulfilment-test-staff-acme"
+    error_message = "The pools' domain prefixes, unique per region across all accounts, end with the suffix."
+  }
+
+  assert {
+    condition = (
+      aws_cognito_user_pool.customers.email_configuration[0].email_sending_account == "DEVELOPER"
+      && aws_cognito_user_pool.customers.email_configuration[0].source_arn == "arn:aws:ses:eu-west-1:123456789012:identity/example.com"
+      && aws_cognito_user_pool.customers.email_configuration[0].from_email_address == "Shop <no-reply@example.com>"
+      && length(aws_ses_identity_policy.customers) == 1
+    )
+    error_message = "Customers' e-mails go through the SES identity, which lets Cognito send with it."
+  }
+}
+
+run "domains_and_email_in_development" {
+  command = plan
+
+  module {
+    source = "../../modules/identity"
+  }
+
+  variables {
+    production = false
+  }
+
+  assert {
+    condition     = endswith(aws_cognito_user_pool_domain.customers.domain, "-123456789012") && endswith(aws_cognito_user_pool_domain.staff.domain, "-123456789012")
+    error_message = "Without a suffix, the account's id makes the domain prefixes unique."
+  }
+
+  assert {
+    condition     = aws_cognito_user_pool.customers.email_configuration[0].email_sending_account == "COGNITO_DEFAULT" && length(aws_ses_identity_policy.customers) == 0
+    error_message = "Development uses Cognito's own sender."
   }
 }

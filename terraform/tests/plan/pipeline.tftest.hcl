@@ -85,6 +85,15 @@ run "production_pipeline" {
   }
 
   assert {
+    condition = (
+      one([for stage in aws_codepipeline.this.stage : [for action in stage.action : action.name if action.run_order == 1] if stage.name == "Deploy"]) == ["Release"]
+      && alltrue(flatten([for stage in aws_codepipeline.this.stage : [for action in stage.action : action.run_order == 2 if action.provider == "CodeDeployToECS"] if stage.name == "Deploy"]))
+      && one([for stage in aws_codepipeline.this.stage : [for action in stage.action : action.configuration.ProjectName if action.name == "Release"][0] if stage.name == "Deploy"]) == aws_codebuild_project.release.name
+    )
+    error_message = "Before any deployment, the images it deploys are tagged as releases, which the repositories' lifecycle keeps."
+  }
+
+  assert {
     condition     = contains(one([for statement in data.aws_iam_policy_document.build.statement : statement.actions if statement.sid == "PushImages"]), "ecr:DescribeImages")
     error_message = "The build can see that a commit's image exists: tags are immutable, and a re-run must not push it again."
   }

@@ -141,4 +141,42 @@ run "registry" {
     condition     = alltrue([for repository in aws_ecr_repository.this : repository.image_tag_mutability == "IMMUTABLE" && repository.image_scanning_configuration[0].scan_on_push && repository.encryption_configuration[0].encryption_type == "KMS"])
     error_message = "Images are immutable, scanned on push and encrypted."
   }
+
+  # ECR expires an image by the first rule, in priority order, whose tags select it: a
+  # released image is selected by the keep-releases rule, so no later rule may expire it.
+  assert {
+    condition = alltrue([for policy in aws_ecr_lifecycle_policy.this : (
+      jsondecode(policy.policy).rules[0].rulePriority == 1
+      && jsondecode(policy.policy).rules[0].selection.tagStatus == "tagged"
+      && contains(jsondecode(policy.policy).rules[0].selection.tagPrefixList, "release-")
+      && contains(jsondecode(policy.policy).rules[0].selection.tagPrefixList, "bootstrap")
+      && jsondecode(policy.policy).rules[0].selection.countType == "imageCountMoreThan"
+      && jsondecode(policy.policy).rules[0].selection.countNumber >= 5
+    )])
+    error_message = "The first rule selects the released images (and the bootstrap image) and keeps the newest of them."
+  }
+
+  assert {
+    condition = alltrue([for policy in aws_ecr_lifecycle_policy.this : alltrue([
+      for rule in jsondecode(policy.policy).rules : rule.selection.countType == "sinceImagePushed" if rule.rulePriority > 1
+    ])])
+    error_message = "No later rule keeps only a count of images of any tag: thirty builds waiting for approval would expire the image production runs."
+  }
+}
+
+run "cluster_without_spot" {
+  command = plan
+
+  module {
+    source = "../../modules/cluster"
+  }
+
+  variables {
+    fargate_spot_weight = 0
+  }
+
+  assert {
+    condition     = output.default_capacity_provider_strategy["FARGATE_SPOT"].weight == 0 && output.default_capacity_provider_strategy["FARGATE"].weight > 0
+    error_message = "With a Spot weight of 0, every task runs on demand."
+  }
 }

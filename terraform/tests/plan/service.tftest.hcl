@@ -172,6 +172,42 @@ run "a_service_with_a_database" {
   }
 }
 
+run "ecs_exec_beside_a_read_only_root" {
+  command = plan
+
+  module {
+    source = "../../modules/service"
+  }
+
+  assert {
+    condition = (
+      aws_ecs_service.this.enable_execute_command
+      && jsondecode(aws_ecs_task_definition.this.container_definitions)[0].readonlyRootFilesystem
+      && toset([for mount in jsondecode(aws_ecs_task_definition.this.container_definitions)[0].mountPoints : mount.containerPath if !mount.readOnly])
+      == toset(["/tmp", "/managed-agents", "/var/lib/amazon/ssm", "/var/log/amazon/ssm"])
+      && toset([for volume in aws_ecs_task_definition.this.volume : volume.name]) == toset(["tmp", "exec-managed-agents", "exec-ssm-state", "exec-ssm-logs"])
+    )
+    error_message = "With ECS Exec on and the root file system read-only, the agent Exec injects gets its three writable places (or it cannot start)."
+  }
+}
+
+run "no_ecs_exec" {
+  command = plan
+
+  module {
+    source = "../../modules/service"
+  }
+
+  variables {
+    execute_command_enabled = false
+  }
+
+  assert {
+    condition     = !aws_ecs_service.this.enable_execute_command && toset([for volume in aws_ecs_task_definition.this.volume : volume.name]) == toset(["tmp"])
+    error_message = "Without ECS Exec, no writable place but /tmp."
+  }
+}
+
 run "a_service_without_a_database" {
   command = apply
 
