@@ -258,7 +258,7 @@ class OrderApiTests {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"limit,0", "limit,101", "limit,ten", "status,LOST", "cursor,not-a-cursor"})
+    @CsvSource({"limit,0", "limit,101", "limit,ten", "status,LOST", "stuck,yes", "cursor,not-a-cursor"})
     void badListParametersAre400ProblemJson(String parameter, String value) {
         asOperator()
                 .queryParam(parameter, value)

@@ -311,7 +311,27 @@ class OrderSagaTests {
                 .when()
                 .get("/orders/" + orderId)
                 .then()
-                .body("timeline[-1].reason", org.hamcrest.Matchers.startsWith("stuck: no reply to ReserveInventory"));
+                .body("timeline[-1].reason", org.hamcrest.Matchers.startsWith("stuck: no reply to ReserveInventory"))
+                .body("stuckSince", org.hamcrest.Matchers.notNullValue());
+        // The back office's list of stuck orders holds it; the list of the others does not.
+        asOperator()
+                .queryParam("stuck", true)
+                .queryParam("limit", 100)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(orderId.toString()))
+                .body("items.stuckSince", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue()));
+        asOperator()
+                .queryParam("stuck", false)
+                .queryParam("status", "PENDING")
+                .queryParam("limit", 100)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(orderId.toString())));
         // Other tests' orders, left PENDING, may be reminded and given up on by the same checks.
         assertThat(metric("saga_orders_stuck", Map.of())).isGreaterThanOrEqualTo(1);
         assertThat(metric("saga_reminders_total", pending) - remindedBefore).isGreaterThanOrEqualTo(3);

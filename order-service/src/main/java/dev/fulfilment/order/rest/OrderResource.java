@@ -113,10 +113,15 @@ public class OrderResource {
                     @Size(max = 64)
                     String customerId,
             @QueryParam("status") OrderStatus status,
+            @Parameter(
+                            description =
+                                    "Only the orders the saga gave up on (true: an operator must look), or only the others")
+                    @QueryParam("stuck")
+                    Boolean stuck,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 200) String cursor) {
         var after = cursor == null ? null : OrderCursor.decode(cursor);
-        return OrderPage.of(orders.list(new OrderQuery(customerId, status, limit, after), Callers.of(identity)));
+        return OrderPage.of(orders.list(new OrderQuery(customerId, status, stuck, limit, after), Callers.of(identity)));
     }
 
     @POST

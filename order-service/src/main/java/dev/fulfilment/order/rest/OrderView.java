@@ -13,6 +13,8 @@ import java.util.UUID;
  *
  * @param total the sum of the line totals, once the stock is reserved at its prices
  * @param currency ISO 4217 code of every amount of the order
+ * @param stuckSince when the saga gave up waiting for a reply and an operator must look; absent
+ *     otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(
@@ -27,6 +29,7 @@ public record OrderView(
         String rejectionReason,
         Instant createdAt,
         Instant updatedAt,
+        Instant stuckSince,
         List<TimelineEntry> timeline) {
 
     /**
@@ -82,6 +85,7 @@ public record OrderView(
                 order.rejectionReason,
                 order.createdAt,
                 order.updatedAt,
+                order.stuckSince,
                 timeline);
     }
 }

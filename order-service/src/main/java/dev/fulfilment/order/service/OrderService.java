@@ -104,6 +104,9 @@ public class OrderService {
             where.append(" and status = :status");
             parameters.put("status", query.status());
         }
+        if (query.stuck() != null) {
+            where.append(query.stuck() ? " and stuckSince is not null" : " and stuckSince is null");
+        }
         if (query.after() != null) {
             where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
             parameters.put("afterAt", query.after().createdAt());

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  * Typed query and header parameters whose value does not convert are a 400 naming the
  * parameter and what it takes, rather than JAX-RS's bare 404: {@code ?status=LOST} is
  * "status: must be one of PENDING, ...", {@code ?limit=ten} is "limit: must be a whole number",
- * {@code ?orderId=42} is "orderId: must be a UUID".
+ * {@code ?orderId=42} is "orderId: must be a UUID", {@code ?stuck=yes} is "stuck: must be true or
+ * false".
  * Path parameters keep JAX-RS's 404: no resource has that name.
  */
 @Provider
@@ -42,10 +43,23 @@ public class QueryParameterConverters implements ParamConverterProvider {
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) converter(name, Integer::valueOf, "must be a whole number");
         }
+        if (rawType == Boolean.class || rawType == boolean.class) {
+            return (ParamConverter<T>)
+                    converter(name, QueryParameterConverters::strictBoolean, "must be true or false");
+        }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) converter(name, UUID::fromString, "must be a UUID");
         }
         return null;
+    }
+
+    /** Boolean.valueOf takes anything that is not "true" for false: "yes" would be a silent no. */
+    private static Boolean strictBoolean(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(value);
+        };
     }
 
     private static String parameterName(Annotation[] annotations) {
