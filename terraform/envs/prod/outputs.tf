@@ -1,3 +1,8 @@
+output "web_url" {
+  description = "The shop (the back office is back-office.html under it)."
+  value       = module.fulfilment.web_url
+}
+
 output "url" {
   description = "HTTPS URL of the API."
   value       = module.fulfilment.url

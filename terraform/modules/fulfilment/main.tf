@@ -95,6 +95,18 @@ module "identity" {
   domain_suffix              = var.cognito_domain_suffix
   email_sending_identity_arn = var.customer_email_identity_arn
   email_from_address         = var.customer_email_from_address
+  customer_callback_urls     = module.web.callback_urls.shop
+  back_office_callback_urls  = module.web.callback_urls.back_office
+}
+
+module "web" {
+  source = "../web"
+
+  name                = var.name
+  api_url             = module.edge.url
+  sign_in             = module.identity.web_sign_in
+  sign_in_origins     = module.identity.login_origins
+  deletion_protection = var.production
 }
 
 module "edge" {
@@ -156,6 +168,9 @@ module "service" {
       QUARKUS_OIDC_CUSTOMERS_AUTH_SERVER_URL = module.identity.customers_issuer
       QUARKUS_OIDC_STAFF_AUTH_SERVER_URL     = module.identity.staff_issuer
       AUTH_CLIENT_IDS                        = join(",", module.identity.client_ids)
+      # The web pages call the API from their own origin (CloudFront's): only it may.
+      QUARKUS_HTTP_CORS_ENABLED = "true"
+      QUARKUS_HTTP_CORS_ORIGINS = module.web.origin
     },
   )
 
@@ -197,6 +212,12 @@ module "pipeline" {
   test_listener_arn  = module.edge.test_listener_arn
   log_retention_days = var.log_retention_days
   require_approval   = var.production
+  web = {
+    bucket_name      = module.web.bucket_name
+    bucket_arn       = module.web.bucket_arn
+    distribution_id  = module.web.distribution_id
+    distribution_arn = module.web.distribution_arn
+  }
   services = { for service, _ in local.services : service => {
     ecs_service_name       = module.service[service].service_name
     task_definition_family = module.service[service].task_definition_family

@@ -3,6 +3,16 @@ output "url" {
   value       = module.edge.url
 }
 
+output "web_url" {
+  description = "The shop (the back office is back-office.html under it), served by CloudFront."
+  value       = module.web.url
+}
+
+output "web_bucket" {
+  description = "The bucket the pipeline uploads the built web pages to."
+  value       = module.web.bucket_name
+}
+
 output "queue_urls" {
   description = "Queue URL by logical name."
   value       = module.messaging.queue_urls

@@ -111,6 +111,7 @@ resource "aws_cognito_user_pool_client" "web" {
   allowed_oauth_flows                  = length(var.customer_callback_urls) > 0 ? ["code"] : []
   allowed_oauth_scopes                 = length(var.customer_callback_urls) > 0 ? ["openid", "email"] : []
   callback_urls                        = var.customer_callback_urls
+  logout_urls                          = var.customer_callback_urls
   supported_identity_providers         = ["COGNITO"]
 
   access_token_validity  = var.access_token_minutes

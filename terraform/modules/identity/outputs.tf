@@ -23,7 +23,7 @@ output "machine_client_ids" {
 
 output "staff_token_endpoint" {
   description = "Token endpoint of the client-credentials flow for the warehouse and the carrier."
-  value       = "https://${aws_cognito_user_pool_domain.staff.domain}.auth.${var.region}.amazoncognito.com/oauth2/token"
+  value       = "${local.staff_login}/oauth2/token"
 }
 
 output "user_pool_ids" {
@@ -32,4 +32,27 @@ output "user_pool_ids" {
     customers = aws_cognito_user_pool.customers.id
     staff     = aws_cognito_user_pool.staff.id
   }
+}
+
+output "web_sign_in" {
+  description = "The managed login of the shop's and the back office's public clients: authorization, token and logout endpoints, client id (the web pages' config.json)."
+  value = {
+    shop = {
+      authorize_url = "${local.customers_login}/oauth2/authorize"
+      token_url     = "${local.customers_login}/oauth2/token"
+      logout_url    = "${local.customers_login}/logout"
+      client_id     = aws_cognito_user_pool_client.web.id
+    }
+    back_office = {
+      authorize_url = "${local.staff_login}/oauth2/authorize"
+      token_url     = "${local.staff_login}/oauth2/token"
+      logout_url    = "${local.staff_login}/logout"
+      client_id     = aws_cognito_user_pool_client.back_office.id
+    }
+  }
+}
+
+output "login_origins" {
+  description = "Origins of the two pools' managed logins (https://<domain>.auth.<region>.amazoncognito.com), known before the app clients: the web pages' Content-Security-Policy lets them be called."
+  value       = [local.customers_login, local.staff_login]
 }

@@ -72,7 +72,8 @@ resource "aws_cognito_user_pool_domain" "staff" {
   user_pool_id = aws_cognito_user_pool.staff.id
 }
 
-# The back office's app: operators sign in by SRP, with their MFA.
+# The back office's app, a public client: operators sign in through the managed
+# login (authorization code flow with PKCE) or by SRP, with their MFA either way.
 resource "aws_cognito_user_pool_client" "back_office" {
   name         = "${var.name}-back-office"
   user_pool_id = aws_cognito_user_pool.staff.id
@@ -81,6 +82,13 @@ resource "aws_cognito_user_pool_client" "back_office" {
   explicit_auth_flows           = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
   prevent_user_existence_errors = "ENABLED"
   enable_token_revocation       = true
+
+  allowed_oauth_flows_user_pool_client = length(var.back_office_callback_urls) > 0
+  allowed_oauth_flows                  = length(var.back_office_callback_urls) > 0 ? ["code"] : []
+  allowed_oauth_scopes                 = length(var.back_office_callback_urls) > 0 ? ["openid", "email"] : []
+  callback_urls                        = var.back_office_callback_urls
+  logout_urls                          = var.back_office_callback_urls
+  supported_identity_providers         = ["COGNITO"]
 
   access_token_validity  = var.access_token_minutes
   id_token_validity      = var.access_token_minutes

@@ -26,7 +26,13 @@ variable "access_token_minutes" {
 
 variable "customer_callback_urls" {
   type        = list(string)
-  description = "Where the customers' web app receives the managed login's answer (authorization code flow); empty: sign-in through the API (SRP) only."
+  description = "Where the shop receives the managed login's answer (authorization code flow with PKCE), and where sign-out returns; empty: sign-in through the API (SRP) only."
+  default     = []
+}
+
+variable "back_office_callback_urls" {
+  type        = list(string)
+  description = "Where the back office receives the staff pool's managed login's answer (authorization code flow with PKCE), and where sign-out returns; empty: sign-in through the API (SRP) only."
   default     = []
 }
 

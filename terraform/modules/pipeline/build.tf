@@ -130,3 +130,56 @@ resource "aws_codebuild_project" "release" {
     }
   }
 }
+
+# Builds the web pages (web/, Vite) of the commit just deployed and uploads them to the
+# site bucket, after the services' deployments: the pages of a commit never call an API
+# older than theirs. config.json is Terraform's (modules/web) and stays.
+resource "aws_codebuild_project" "web" {
+  name          = "${var.name}-web"
+  description   = "Builds and uploads the web pages of the deployed commit"
+  service_role  = aws_iam_role.build.arn
+  build_timeout = 15
+
+  source {
+    type      = "CODEPIPELINE"
+    buildspec = <<-YAML
+      version: 0.2
+      phases:
+        install:
+          runtime-versions:
+            nodejs: 20
+        build:
+          commands:
+            - cd web && npm ci --no-audit --no-fund && npm run build
+            - aws s3 sync dist "s3://$WEB_BUCKET" --delete --exclude config.json --cache-control no-cache --exclude 'assets/*'
+            - aws s3 sync dist/assets "s3://$WEB_BUCKET/assets" --delete --cache-control 'public, max-age=31536000, immutable'
+            - aws cloudfront create-invalidation --distribution-id "$WEB_DISTRIBUTION_ID" --paths '/*'
+    YAML
+  }
+
+  artifacts {
+    type = "CODEPIPELINE"
+  }
+
+  environment {
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/amazonlinux-aarch64-standard:3.0"
+    type         = "ARM_CONTAINER"
+
+    environment_variable {
+      name  = "WEB_BUCKET"
+      value = var.web.bucket_name
+    }
+
+    environment_variable {
+      name  = "WEB_DISTRIBUTION_ID"
+      value = var.web.distribution_id
+    }
+  }
+
+  logs_config {
+    cloudwatch_logs {
+      group_name = aws_cloudwatch_log_group.build.name
+    }
+  }
+}

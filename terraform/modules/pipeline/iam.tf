@@ -52,6 +52,24 @@ data "aws_iam_policy_document" "build" {
   }
 
   statement {
+    sid       = "ListWebPages"
+    actions   = ["s3:ListBucket"]
+    resources = [var.web.bucket_arn]
+  }
+
+  statement {
+    sid       = "UploadWebPages"
+    actions   = ["s3:PutObject", "s3:DeleteObject"]
+    resources = ["${var.web.bucket_arn}/*"]
+  }
+
+  statement {
+    sid       = "RefreshWebPages"
+    actions   = ["cloudfront:CreateInvalidation"]
+    resources = [var.web.distribution_arn]
+  }
+
+  statement {
     sid       = "ReadTaskDefinitions"
     actions   = ["ecs:DescribeTaskDefinition"]
     resources = ["*"] # no resource-level permissions for this action
@@ -99,7 +117,7 @@ data "aws_iam_policy_document" "pipeline" {
   statement {
     sid       = "Build"
     actions   = ["codebuild:StartBuild", "codebuild:BatchGetBuilds"]
-    resources = [aws_codebuild_project.this.arn, aws_codebuild_project.release.arn]
+    resources = [aws_codebuild_project.this.arn, aws_codebuild_project.release.arn, aws_codebuild_project.web.arn]
   }
 
   statement {

@@ -96,5 +96,19 @@ resource "aws_codepipeline" "this" {
         }
       }
     }
+
+    # Then the web pages of the same commit, which may call what the new services offer.
+    action {
+      name            = "Web"
+      category        = "Build"
+      owner           = "AWS"
+      provider        = "CodeBuild"
+      version         = "1"
+      run_order       = 3
+      input_artifacts = ["source"]
+      configuration = {
+        ProjectName = aws_codebuild_project.web.name
+      }
+    }
   }
 }

@@ -71,3 +71,13 @@ variable "require_approval" {
   description = "Wait for a person's approval between the build and the deployment (prod)."
   default     = false
 }
+
+variable "web" {
+  type = object({
+    bucket_name      = string
+    bucket_arn       = string
+    distribution_id  = string
+    distribution_arn = string
+  })
+  description = "Where the built web pages go (the web module's bucket) and the distribution to refresh after they do."
+}

@@ -143,3 +143,42 @@ run "domains_and_email_in_development" {
     error_message = "Development uses Cognito's own sender."
   }
 }
+
+run "the_web_pages_sign_in_with_the_managed_login" {
+  command = plan
+
+  module {
+    source = "../../modules/identity"
+  }
+
+  variables {
+    production                = true
+    customer_callback_urls    = ["https://d1example.cloudfront.net/"]
+    back_office_callback_urls = ["https://d1example.cloudfront.net/back-office.html"]
+    domain_suffix             = "acme"
+  }
+
+  assert {
+    condition = alltrue([for client in [aws_cognito_user_pool_client.web, aws_cognito_user_pool_client.back_office] :
+      !client.generate_secret && client.allowed_oauth_flows_user_pool_client && client.allowed_oauth_flows == toset(["code"])
+    ])
+    error_message = "The shop and the back office are public clients of the authorization code flow (with PKCE: no secret in a browser)."
+  }
+
+  assert {
+    condition = (
+      aws_cognito_user_pool_client.web.callback_urls == toset(["https://d1example.cloudfront.net/"])
+      && aws_cognito_user_pool_client.back_office.callback_urls == toset(["https://d1example.cloudfront.net/back-office.html"])
+      && aws_cognito_user_pool_client.back_office.logout_urls == toset(["https://d1example.cloudfront.net/back-office.html"])
+    )
+    error_message = "Each client returns to its own page only, after sign-in and after sign-out."
+  }
+
+  assert {
+    condition = (
+      output.web_sign_in.shop.authorize_url == "https://fulfilment-test-customers-acme.auth.eu-west-1.amazoncognito.com/oauth2/authorize"
+      && output.web_sign_in.back_office.token_url == "https://fulfilment-test-staff-acme.auth.eu-west-1.amazoncognito.com/oauth2/token"
+    )
+    error_message = "The pages sign customers in at the customers' pool and staff at the staff pool."
+  }
+}

@@ -46,6 +46,12 @@ variables {
       rollback_alarm_names   = ["fulfilment-test-order-service-5xx", "fulfilment-test-order-service-p99-latency"]
     }
   }
+  web = {
+    bucket_name      = "fulfilment-test-web-1"
+    bucket_arn       = "arn:aws:s3:::fulfilment-test-web-1"
+    distribution_id  = "E2EXAMPLE"
+    distribution_arn = "arn:aws:cloudfront::123456789012:distribution/E2EXAMPLE"
+  }
 }
 
 run "production_pipeline" {
@@ -91,6 +97,16 @@ run "production_pipeline" {
       && one([for stage in aws_codepipeline.this.stage : [for action in stage.action : action.configuration.ProjectName if action.name == "Release"][0] if stage.name == "Deploy"]) == aws_codebuild_project.release.name
     )
     error_message = "Before any deployment, the images it deploys are tagged as releases, which the repositories' lifecycle keeps."
+  }
+
+  assert {
+    condition = (
+      one([for stage in aws_codepipeline.this.stage : [for action in stage.action : action.configuration.ProjectName if action.run_order == 3] if stage.name == "Deploy"]) == [aws_codebuild_project.web.name]
+      && strcontains(aws_codebuild_project.web.source[0].buildspec, "--exclude config.json")
+      && one([for statement in data.aws_iam_policy_document.build.statement : statement.resources if statement.sid == "UploadWebPages"]) == toset(["${var.web.bucket_arn}/*"])
+      && one([for statement in data.aws_iam_policy_document.build.statement : statement.resources if statement.sid == "RefreshWebPages"]) == toset([var.web.distribution_arn])
+    )
+    error_message = "After the services, the commit's web pages are uploaded to the site bucket (config.json left to Terraform) and the distribution refreshed; the build may write that bucket and invalidate that distribution only."
   }
 
   assert {

@@ -93,6 +93,10 @@ run "the_applications_may_use_their_own_queues_and_table_only" {
     target = module.pipeline.data.aws_caller_identity.current
     values = { account_id = "123456789012" }
   }
+  override_data {
+    target = module.web.data.aws_cloudfront_cache_policy.optimized
+    values = { id = "658327ea-f89d-4fab-a63d-7e88639e58f6" }
+  }
 
   assert {
     condition = jsondecode(data.aws_iam_policy_document.application["order-service"].json).Statement == [

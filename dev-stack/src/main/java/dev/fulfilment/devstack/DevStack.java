@@ -7,6 +7,7 @@ import dev.fulfilment.devstack.process.FreePort;
 import dev.fulfilment.devstack.servers.DynamoDbEmulator;
 import dev.fulfilment.devstack.servers.ElasticMq;
 import dev.fulfilment.devstack.servers.LocalServers;
+import dev.fulfilment.devstack.web.WebSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,8 @@ public final class DevStack implements AutoCloseable {
      * @param route how the services reach the servers: straight, or (system tests) through
      *     proxies a test can cut off
      * @param observe record every span and start Zipkin (and Prometheus when installed)
+     * @param webOrigin where the web pages are served from (the services let it call them:
+     *     CORS), or null
      */
     public record Settings(
             Path projectRoot,
@@ -45,7 +48,8 @@ public final class DevStack implements AutoCloseable {
             Map<Service, Integer> servicePorts,
             boolean disposable,
             LocalServers.Route route,
-            boolean observe) {
+            boolean observe,
+            String webOrigin) {
 
         /** The stack on free ports with throw-away data, as tests and benchmarks run it. */
         public static Settings disposable(Path projectRoot, Path workDirectory) {
@@ -56,15 +60,23 @@ public final class DevStack implements AutoCloseable {
                     Map.of(Service.ORDER, 0, Service.INVENTORY, 0, Service.SHIPPING, 0),
                     true,
                     LocalServers.Route.DIRECT,
-                    false);
+                    false,
+                    null);
         }
 
         public Settings withRoute(LocalServers.Route route) {
-            return new Settings(projectRoot, workDirectory, serverPorts, servicePorts, disposable, route, observe);
+            return new Settings(
+                    projectRoot, workDirectory, serverPorts, servicePorts, disposable, route, observe, webOrigin);
         }
 
         public Settings observed() {
-            return new Settings(projectRoot, workDirectory, serverPorts, servicePorts, disposable, route, true);
+            return new Settings(
+                    projectRoot, workDirectory, serverPorts, servicePorts, disposable, route, true, webOrigin);
+        }
+
+        public Settings withWebOrigin(String origin) {
+            return new Settings(
+                    projectRoot, workDirectory, serverPorts, servicePorts, disposable, route, observe, origin);
         }
     }
 
@@ -166,7 +178,11 @@ public final class DevStack implements AutoCloseable {
         // that page (and no other) call it from the browser.
         configuration.put("quarkus.smallrye-openapi.servers", url(service));
         configuration.put("quarkus.http.cors.enabled", "true");
-        configuration.put("quarkus.http.cors.origins", managementUrl(service));
+        configuration.put(
+                "quarkus.http.cors.origins",
+                settings.webOrigin() == null
+                        ? managementUrl(service)
+                        : managementUrl(service) + "," + settings.webOrigin());
         // A stop waits for the current long poll: locally, Ctrl-C should not take ten seconds.
         configuration.put("messaging.consumer.wait-time-seconds", "2");
         boolean restart;
@@ -261,6 +277,15 @@ public final class DevStack implements AutoCloseable {
         return "http://localhost:" + ports.get(service);
     }
 
+    /** The services' base URLs by the name the web pages give them. */
+    public Map<String, String> apis() {
+        var apis = new java.util.LinkedHashMap<String, String>();
+        apis.put("orders", url(Service.ORDER));
+        apis.put("inventory", url(Service.INVENTORY));
+        apis.put("shipments", url(Service.SHIPPING));
+        return apis;
+    }
+
     /** Health, metrics, the API description and Swagger UI. */
     public String managementUrl(Service service) {
         return "http://localhost:" + managementPorts.get(service);
@@ -324,29 +349,49 @@ public final class DevStack implements AutoCloseable {
         if (observe) {
             requireFree("Zipkin", Observability.ZIPKIN_PORT);
         }
+        var webPort = intFromEnvironment("DEV_STACK_WEB_PORT", 8080);
+        requireFree("the web pages", webPort);
         var stack = start(new Settings(
-                projectRoot, workDirectory, serverPorts, Map.of(), false, LocalServers.Route.DIRECT, observe));
+                projectRoot,
+                workDirectory,
+                serverPorts,
+                Map.of(),
+                false,
+                LocalServers.Route.DIRECT,
+                observe,
+                WebSite.origin(webPort)));
+        WebSite web;
+        try {
+            web = WebSite.start(projectRoot, webPort, stack.apis(), stack.issuer());
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             System.out.println("\nStopping the services and the servers...");
+                            web.close();
                             stack.close();
                             System.out.println("Stopped.");
                             stopped.countDown();
                         },
                         "dev-stack-stop"));
-        printWelcome(stack);
+        printWelcome(stack, web);
         stack.observability().ifPresent(DevStack::printObservability);
         stopped.await();
     }
 
-    private static void printWelcome(DevStack stack) {
+    private static void printWelcome(DevStack stack, WebSite web) {
         var order = stack.url(Service.ORDER);
         System.out.printf(
                 """
 
                 The order-fulfilment system is running. Ctrl-C stops everything.
+
+                  shop               %s   (sign in as any customer id)
+                  back office        %s   (sign in as operator, warehouse or carrier)
 
                   order-service      %s   (health, Swagger UI: %s/q/swagger-ui)   started in %d ms
                   inventory-service  %s   (health, Swagger UI: %s/q/swagger-ui)   started in %d ms
@@ -366,6 +411,8 @@ public final class DevStack implements AutoCloseable {
                                             "city":"London","postalCode":"SW1Y 4JH","country":"GB"}}'
 
                 """,
+                web.url(),
+                web.backOfficeUrl(),
                 order,
                 stack.managementUrl(Service.ORDER),
                 stack.startupTime(Service.ORDER).toMillis(),

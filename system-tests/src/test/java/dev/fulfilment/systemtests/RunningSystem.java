@@ -4,7 +4,9 @@ import dev.fulfilment.contracts.Destination;
 import dev.fulfilment.devstack.DevStack;
 import dev.fulfilment.devstack.Service;
 import dev.fulfilment.devstack.identity.LocalIssuer;
+import dev.fulfilment.devstack.process.FreePort;
 import dev.fulfilment.devstack.servers.LocalServers;
+import dev.fulfilment.devstack.web.WebSite;
 import dev.fulfilment.testkit.FaultProxies;
 import dev.fulfilment.testkit.FaultProxy;
 import java.net.URI;
@@ -31,12 +33,15 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
 
     private final DevStack stack;
     private final FaultProxies faultProxies;
+    private final int webPort;
+    private WebSite web;
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
 
-    private RunningSystem(DevStack stack, FaultProxies faultProxies) {
+    private RunningSystem(DevStack stack, FaultProxies faultProxies, int webPort) {
         this.stack = stack;
         this.faultProxies = faultProxies;
+        this.webPort = webPort;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         this.sqs = SqsClient.builder()
                 .endpointOverride(URI.create(stack.servers().sqs().orElseThrow().endpoint()))
@@ -57,6 +62,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
     public RunningSystem() {
         this.stack = null;
         this.faultProxies = null;
+        this.webPort = 0;
         this.sqs = null;
         this.dynamoDb = null;
     }
@@ -87,11 +93,26 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
                 .toAbsolutePath()
                 .normalize();
         var faultProxies = new FaultProxies();
+        // The services let the web pages' origin call them (CORS) from the start; the pages
+        // themselves are built and served only when a test asks for them.
+        var webPort = FreePort.pick();
         var stack = DevStack.start(
                 DevStack.Settings.disposable(projectRoot, projectRoot.resolve("system-tests/target/stack"))
                         .withRoute(faultProxies)
-                        .observed());
-        return new RunningSystem(stack, faultProxies);
+                        .observed()
+                        .withWebOrigin(WebSite.origin(webPort)));
+        return new RunningSystem(stack, faultProxies, webPort);
+    }
+
+    /** The shop and the back office served as ./dev-stack/start serves them, started on first use. */
+    public synchronized WebSite web() {
+        if (web == null) {
+            var projectRoot = Path.of(System.getProperty("project.root", ".."))
+                    .toAbsolutePath()
+                    .normalize();
+            web = WebSite.start(projectRoot, webPort, stack.apis(), stack.issuer());
+        }
+        return web;
     }
 
     public String url(Service service) {
@@ -210,6 +231,9 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
 
     @Override
     public void close() {
+        if (web != null) {
+            web.close();
+        }
         sqs.close();
         dynamoDb.close();
         stack.close();

@@ -44,7 +44,8 @@ public final class LocalIssuer {
     /** The staff pool: operators, and the warehouse's and carrier's machine clients. */
     public static final String STAFF_ISSUER = "https://issuer.dev-stack.local/staff";
 
-    static final Duration LIFETIME = Duration.ofHours(12);
+    /** How long a token of this issuer is valid. */
+    public static final Duration LIFETIME = Duration.ofHours(12);
 
     /** The kinds of caller, with the app client each signs in through. */
     public enum Caller {
