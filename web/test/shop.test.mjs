@@ -111,3 +111,18 @@ test("the catalogue works from the keyboard: skip link, then Tab to a product's 
   await page.getByRole("link", { name: "Cart (1)" }).waitFor();
   await page.context().close();
 });
+
+test("the services let the pages' origin call them, without cookies, and no other origin", async () => {
+  const config = await (await fetch(new URL("config.json", WEB_URL))).json();
+  const preflight = (origin) =>
+    fetch(config.api.orders + "/orders", {
+      method: "OPTIONS",
+      headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type,idempotency-key" },
+    });
+  const pages = await preflight(new URL(WEB_URL).origin);
+  assert.equal(pages.headers.get("access-control-allow-origin"), new URL(WEB_URL).origin);
+  assert.notEqual(pages.headers.get("access-control-allow-credentials"), "true", "a bearer token needs no cookies");
+  const other = await preflight("https://elsewhere.example");
+  assert.equal(other.headers.get("access-control-allow-origin"), null);
+  assert.equal(other.status, 403);
+});
