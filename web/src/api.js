@@ -36,6 +36,10 @@ export function client(config, session) {
     }
     const text = await response.text();
     const payload = text ? JSON.parse(text) : null;
+    if (response.status === 401 && session) {
+      // The token expired (Cognito's last an hour) or was revoked: the page keeps none to refresh.
+      throw new ApiError(401, { title: "Your sign-in has ended", detail: "Sign out and sign in again to go on." });
+    }
     if (!response.ok) {
       throw new ApiError(response.status, payload ?? { detail: response.statusText });
     }
