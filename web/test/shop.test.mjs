@@ -126,3 +126,16 @@ test("the services let the pages' origin call them, without cookies, and no othe
   assert.equal(other.headers.get("access-control-allow-origin"), null);
   assert.equal(other.status, 403);
 });
+
+test("a token the service no longer takes says the sign-in has ended", async () => {
+  const page = await newPage(browser);
+  await signInToShop(page, newCustomer());
+  const config = await (await fetch(new URL("config.json", WEB_URL))).json();
+  // As if the token had expired: the service itself refuses what the page now sends.
+  await page.route(`${config.api.orders}/**`, (route) =>
+    route.continue({ headers: { ...route.request().headers(), authorization: "Bearer expired.token.here" } }),
+  );
+  await page.getByRole("link", { name: "My orders" }).click();
+  await page.getByRole("alert").getByText("Your sign-in has ended").waitFor();
+  await page.context().close();
+});
