@@ -64,7 +64,7 @@ export async function completeSignIn(provider) {
     throw new Error(`Sign-in failed: the token endpoint answered ${response.status}. Please sign in again.`);
   }
   const tokens = await response.json();
-  return session(tokens.access_token, tokens.expires_in);
+  return session(tokens.access_token);
 }
 
 /** Ends the session here and, where the provider has one, there (Cognito's /logout). */
@@ -82,15 +82,13 @@ export function signOut(provider) {
  * The access token and what the page shows of it. The claims are read for display and to
  * choose which buttons to show; the services check the token's signature and decide.
  */
-function session(accessToken, expiresIn) {
+function session(accessToken) {
   const claims = JSON.parse(new TextDecoder().decode(fromBase64Url(accessToken.split(".")[1])));
   const scopes = (claims.scope ?? "").split(" ");
   const groups = claims["cognito:groups"] ?? [];
   return {
     accessToken,
-    expiresAt: Date.now() + (expiresIn ?? 3600) * 1000,
     name: claims.username ?? claims.client_id ?? claims.sub,
-    subject: claims.sub,
     isOperator: groups.includes("operator"),
     mayDispatch: scopes.includes("fulfilment/shipments.dispatch"),
     mayDeliver: scopes.includes("fulfilment/shipments.deliver"),

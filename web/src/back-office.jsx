@@ -4,20 +4,23 @@
 // decide (a 403 is shown as such).
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { client, newIdempotencyKey, query } from "./api.js";
-import { signIn, signOut } from "./auth.js";
-import { Field, Frame, Heading, OrderLines, OrderList, Problem, Status, Timeline, dateTime, money, mount, useLiveOrder, useRoute } from "./ui.jsx";
+import { Field, Frame, Heading, OrderLines, OrderList, Problem, SignInFirst, Status, Timeline, dateTime, money, mount, useLiveOrder, useRoute } from "./ui.jsx";
 import "./style.css";
 
 const ORDER_STATUSES = ["PENDING", "INVENTORY_RESERVED", "CONFIRMED", "SHIPPED", "DELIVERED", "REJECTED", "CANCELLING", "CANCELLED"];
 
-function BackOffice({ config, initialSession }) {
-  const [session, setSession] = useState(initialSession);
+function BackOffice({ config, session }) {
   const api = useMemo(() => client(config, session), [config, session]);
   const route = useRoute();
   const provider = config.signIn.backOffice;
 
   let page;
-  if (!session) page = <SignInFirst provider={provider} />;
+  if (!session)
+    page = (
+      <SignInFirst provider={provider} heading="Back office">
+        Operators manage stock and look after orders; the warehouse dispatches shipments and the carrier delivers them.
+      </SignInFirst>
+    );
   else if (route[0] === "stock" && route[1]) page = <Product api={api} sku={route[1]} />;
   else if (route[0] === "orders" && route[1]) page = <Order api={api} session={session} orderId={route[1]} />;
   else if (route[0] === "orders") page = <Orders api={api} />;
@@ -39,26 +42,10 @@ function BackOffice({ config, initialSession }) {
       title="Back office"
       links={session ? links : []}
       session={session}
-      onSignIn={() => signIn(provider)}
-      onSignOut={() => {
-        setSession(null);
-        signOut(provider);
-      }}
+      provider={provider}
     >
       {page}
     </Frame>
-  );
-}
-
-function SignInFirst({ provider }) {
-  return (
-    <section>
-      <Heading>Back office</Heading>
-      <p>Operators manage stock and look after orders; the warehouse dispatches shipments and the carrier delivers them.</p>
-      <button type="button" onClick={() => signIn(provider)}>
-        Sign in
-      </button>
-    </section>
   );
 }
 

@@ -2,15 +2,15 @@
 // their live timeline, and cancelling one.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { client, newIdempotencyKey } from "./api.js";
-import { signIn, signOut } from "./auth.js";
+import { signIn } from "./auth.js";
 import {
-  CANCELLABLE_STATUSES,
   Field,
   Frame,
   Heading,
   OrderLines,
   OrderList,
   Problem,
+  SignInFirst,
   Status,
   Timeline,
   mount,
@@ -22,8 +22,7 @@ import "./style.css";
 
 const CART = "fulfilment.cart";
 
-function Shop({ config, initialSession }) {
-  const [session, setSession] = useState(initialSession);
+function Shop({ config, session }) {
   const api = useMemo(() => client(config, session), [config, session]);
   const [cart, setCart] = useState(() => JSON.parse(sessionStorage.getItem(CART) ?? "{}"));
   useEffect(() => sessionStorage.setItem(CART, JSON.stringify(cart)), [cart]);
@@ -34,7 +33,11 @@ function Shop({ config, initialSession }) {
   let page;
   if (route[0] === "cart") page = <Cart api={api} session={session} cart={cart} setCart={setCart} provider={provider} />;
   else if (route[0] === "orders" && route[1]) page = <OrderPage api={api} orderId={route[1]} />;
-  else if (route[0] === "orders") page = session ? <MyOrders api={api} /> : <SignInFirst provider={provider} what="see your orders" />;
+  else if (route[0] === "orders") page = session ? <MyOrders api={api} /> : (
+      <SignInFirst provider={provider} heading="Please sign in">
+        Sign in to see your orders.
+      </SignInFirst>
+    );
   else page = <Catalogue api={api} cart={cart} setCart={setCart} />;
 
   return (
@@ -46,26 +49,10 @@ function Shop({ config, initialSession }) {
         { href: "#/orders", label: "My orders" },
       ]}
       session={session}
-      onSignIn={() => signIn(provider)}
-      onSignOut={() => {
-        setSession(null);
-        signOut(provider);
-      }}
+      provider={provider}
     >
       {page}
     </Frame>
-  );
-}
-
-function SignInFirst({ provider, what }) {
-  return (
-    <section>
-      <Heading>Please sign in</Heading>
-      <p>Sign in to {what}.</p>
-      <button type="button" onClick={() => signIn(provider)}>
-        Sign in
-      </button>
-    </section>
   );
 }
 
@@ -264,7 +251,7 @@ function OrderPage({ api, orderId }) {
       <h2>What happened</h2>
       <Timeline entries={order.timeline ?? []} />
       <Problem error={cancelError} />
-      {CANCELLABLE_STATUSES.has(order.status) && (
+      {order.cancellable && (
         <button type="button" class="danger" onClick={cancel}>
           Cancel order
         </button>

@@ -3,7 +3,7 @@
 import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { loadConfig, query } from "./api.js";
-import { completeSignIn } from "./auth.js";
+import { completeSignIn, signIn, signOut } from "./auth.js";
 
 /** The current route: the fragment split at slashes (#/orders/42 is ["orders", "42"]). */
 export function useRoute() {
@@ -21,7 +21,8 @@ export function useRoute() {
   return route;
 }
 
-export function Frame({ title, links, session, onSignIn, onSignOut, children }) {
+/** The page's frame: its name, its links, who is signed in, and signing in and out with the provider. */
+export function Frame({ title, links, session, provider, children }) {
   return (
     <>
       <a class="skip" href="#main">Skip to content</a>
@@ -40,12 +41,12 @@ export function Frame({ title, links, session, onSignIn, onSignOut, children }) 
               <span>
                 Signed in as <strong>{session.name}</strong>
               </span>
-              <button type="button" class="secondary" onClick={onSignOut}>
+              <button type="button" class="secondary" onClick={() => signOut(provider)}>
                 Sign out
               </button>
             </>
           ) : (
-            <button type="button" onClick={onSignIn}>
+            <button type="button" onClick={() => signIn(provider)}>
               Sign in
             </button>
           )}
@@ -53,6 +54,19 @@ export function Frame({ title, links, session, onSignIn, onSignOut, children }) 
       </header>
       <main id="main">{children}</main>
     </>
+  );
+}
+
+/** What a page shows in place of what needs a signed-in user. */
+export function SignInFirst({ provider, heading, children }) {
+  return (
+    <section>
+      <Heading>{heading}</Heading>
+      <p>{children}</p>
+      <button type="button" onClick={() => signIn(provider)}>
+        Sign in
+      </button>
+    </section>
   );
 }
 
@@ -124,7 +138,6 @@ export function Status({ status }) {
 }
 
 export const FINAL_STATUSES = new Set(["DELIVERED", "REJECTED", "CANCELLED"]);
-export const CANCELLABLE_STATUSES = new Set(["PENDING", "INVENTORY_RESERVED", "CONFIRMED"]);
 
 export function Timeline({ entries }) {
   return (
@@ -284,7 +297,7 @@ export async function mount(provider, Root) {
   try {
     const config = await loadConfig();
     const session = await completeSignIn(config.signIn[provider]);
-    render(<Root config={config} initialSession={session} />, element);
+    render(<Root config={config} session={session} />, element);
   } catch (failure) {
     render(<Problem error={failure} />, element);
   }

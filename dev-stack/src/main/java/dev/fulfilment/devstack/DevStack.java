@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,7 +155,7 @@ public final class DevStack implements AutoCloseable {
             }
             CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
             if (stack.observability != null && !settings.disposable()) {
-                var targets = new java.util.LinkedHashMap<String, Integer>();
+                var targets = new LinkedHashMap<String, Integer>();
                 stack.managementPorts.forEach((service, port) -> targets.put(service.directoryName(), port));
                 stack.observability = stack.observability.withPrometheus(settings.workDirectory(), targets);
             }
@@ -279,7 +280,7 @@ public final class DevStack implements AutoCloseable {
 
     /** The services' base URLs by the name the web pages give them. */
     public Map<String, String> apis() {
-        var apis = new java.util.LinkedHashMap<String, String>();
+        var apis = new LinkedHashMap<String, String>();
         apis.put("orders", url(Service.ORDER));
         apis.put("inventory", url(Service.INVENTORY));
         apis.put("shipments", url(Service.SHIPPING));

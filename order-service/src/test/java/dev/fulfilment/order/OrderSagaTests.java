@@ -210,13 +210,15 @@ class OrderSagaTests {
                 new InventoryReserved(List.of(new ReservedLine("KEYBOARD-01", 1, new BigDecimal("89.00"))), "EUR"));
         reply(orderId, new ShipmentScheduled(shipmentId));
         awaitStatus(orderId, "CONFIRMED");
+        asCustomer(customer).when().get("/orders/" + orderId).then().body("cancellable", equalTo(true));
 
         asCustomer(customer)
                 .when()
                 .post("/orders/" + orderId + "/cancel")
                 .then()
                 .statusCode(202)
-                .body("status", equalTo("CANCELLING"));
+                .body("status", equalTo("CANCELLING"))
+                .body("cancellable", equalTo(false));
         var cancelShipment = QueueProbe.of(sqs, "shipping-commands").awaitMessage(orderId, "CancelShipment");
         assertThat(contracts.violations(cancelShipment.body())).isEmpty();
         assertThat(QueueProbe.of(sqs, "inventory-commands").receivedOfType(orderId, "ReleaseInventory"))
@@ -240,6 +242,7 @@ class OrderSagaTests {
                 new InventoryReserved(List.of(new ReservedLine("KEYBOARD-01", 1, new BigDecimal("89.00"))), "EUR"));
         reply(orderId, new ShipmentDispatched(shipmentId));
         awaitStatus(orderId, "SHIPPED");
+        asCustomer(customer).when().get("/orders/" + orderId).then().body("cancellable", equalTo(false));
 
         asCustomer(customer)
                 .when()

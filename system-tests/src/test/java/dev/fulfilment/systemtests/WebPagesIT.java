@@ -64,11 +64,6 @@ class WebPagesIT {
                 .redirectOutput(log.toFile());
         process.environment().put("WEB_URL", web.url());
         process.environment().put("CHROMIUM", chromium);
-        var screenshots = System.getProperty("screenshots");
-        if (screenshots != null && !screenshots.isBlank()) {
-            process.environment()
-                    .put("SCREENSHOTS", Path.of(screenshots).toAbsolutePath().toString());
-        }
         var running = process.start();
         var finished = running.waitFor(10, TimeUnit.MINUTES);
         if (!finished) {

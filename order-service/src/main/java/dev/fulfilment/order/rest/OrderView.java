@@ -13,6 +13,7 @@ import java.util.UUID;
  *
  * @param total the sum of the line totals, once the stock is reserved at its prices
  * @param currency ISO 4217 code of every amount of the order
+ * @param cancellable whether its customer may still cancel it (until the shipment is dispatched)
  * @param stuckSince when the saga gave up waiting for a reply and an operator must look; absent
  *     otherwise
  */
@@ -21,6 +22,7 @@ public record OrderView(
         UUID id,
         String customerId,
         OrderStatus status,
+        boolean cancellable,
         List<Line> lines,
         BigDecimal total,
         String currency,
@@ -69,6 +71,7 @@ public record OrderView(
                 order.id,
                 order.customerId,
                 order.status,
+                order.status.isCancellable(),
                 order.lines.stream()
                         .map(line -> new Line(line.sku, line.quantity, line.unitPrice, line.total()))
                         .toList(),
