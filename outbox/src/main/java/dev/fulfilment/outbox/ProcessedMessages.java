@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -32,26 +31,27 @@ public class ProcessedMessages {
     }
 
     /**
-     * Records the messages as handled, in one statement.
+     * Records the messages as handled, in one statement whose text is the same for any batch: the
+     * ids and types go as two arrays.
      *
      * @return the ids seen for the first time; the others are duplicates, to be skipped
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> recordFirstDeliveries(List<IncomingMessage> messages) {
-        var values = new StringJoiner(", ");
-        for (int i = 0; i < messages.size(); i++) {
-            values.add("(:id" + i + ", :type" + i + ", now())");
-        }
-        var insert = entityManager.createNativeQuery(
-                "INSERT INTO processed_messages (message_id, message_type, processed_at) VALUES " + values
-                        + " ON CONFLICT (message_id) DO NOTHING RETURNING message_id",
-                UUID.class);
-        for (int i = 0; i < messages.size(); i++) {
-            insert.setParameter("id" + i, messages.get(i).messageId());
-            insert.setParameter("type" + i, messages.get(i).type().wireName());
-        }
         @SuppressWarnings("unchecked")
-        List<UUID> first = insert.getResultList();
+        List<UUID> first = entityManager
+                .createNativeQuery("""
+                        INSERT INTO processed_messages (message_id, message_type, processed_at)
+                        SELECT id, type, now() FROM unnest(:ids, :types) AS message (id, type)
+                        ON CONFLICT (message_id) DO NOTHING RETURNING message_id""", UUID.class)
+                .setParameter(
+                        "ids", messages.stream().map(IncomingMessage::messageId).toArray(UUID[]::new))
+                .setParameter(
+                        "types",
+                        messages.stream()
+                                .map(message -> message.type().wireName())
+                                .toArray(String[]::new))
+                .getResultList();
         return Set.copyOf(first);
     }
 

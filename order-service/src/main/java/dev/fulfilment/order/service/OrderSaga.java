@@ -48,17 +48,16 @@ public class OrderSaga implements MessageHandler {
                 ShipmentDelivered.class);
     }
 
-    /** The batch's orders with their lines, in one query: each message then finds its own loaded. */
+    /** The batch's orders in one query: each message then finds its own loaded. */
     @Override
     public void prepare(List<IncomingMessage> batch) {
-        Order.findWithLines(
-                batch.stream().map(IncomingMessage::orderId).distinct().toList());
+        Order.find(batch.stream().map(IncomingMessage::orderId).distinct().toList());
     }
 
     @Override
     public List<OutgoingMessage> handle(IncomingMessage message) {
-        // The lines come with the order (prepare loaded both): a reservation prices them, and
-        // commands carry them.
+        // A reservation prices the lines and commands carry them: the first message to touch
+        // them loads the lines of every order of the batch.
         Order order = Order.findById(message.orderId());
         if (order == null) {
             LOG.warnf("Skipped %s %s: no order %s", message.type().wireName(), message.messageId(), message.orderId());
