@@ -12,6 +12,8 @@ import dev.fulfilment.inventory.product.ProductRepository;
 import dev.fulfilment.support.messaging.EnvelopeCodec;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.testkit.QueueProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -37,6 +39,9 @@ class ReservationMessagingTests {
 
     @Inject
     ProductRepository products;
+
+    @Inject
+    MeterRegistry registry;
 
     private final ContractValidator contracts = new ContractValidator();
     private QueueProbe orderEvents;
@@ -101,6 +106,35 @@ class ReservationMessagingTests {
                         .asText())
                 .as("a redelivered command gets the reply it had, at the old price")
                 .isEqualTo("12.30");
+    }
+
+    @Test
+    void anOrderOfProductsReadBeforeTakesOnlyTheTransactionAndStockRunOutSinceIsStillRefused() {
+        var sku = stockedProduct(10, new BigDecimal("4.00"));
+        var first = UUID.randomUUID();
+        send(reserve(first, new OrderLine(sku, 1)));
+        orderEvents.awaitMessage(first, "InventoryReserved");
+
+        var readsBefore = dynamoDbRequests("BatchGetItem");
+        var transactionsBefore = dynamoDbRequests("TransactWriteItems");
+        var second = UUID.randomUUID();
+        send(reserve(second, new OrderLine(sku, 2)));
+        var reserved = orderEvents.awaitMessage(second, "InventoryReserved");
+
+        assertThat(dynamoDbRequests("BatchGetItem") - readsBefore)
+                .as("the price read for the first order serves the second")
+                .isZero();
+        assertThat(dynamoDbRequests("TransactWriteItems") - transactionsBefore).isEqualTo(1);
+        assertThat(reserved.body().at("/payload/lines/0/unitPrice").asText()).isEqualTo("4.00");
+
+        var third = UUID.randomUUID();
+        send(reserve(third, new OrderLine(sku, 8)));
+        var rejected = orderEvents.awaitMessage(third, "InventoryRejected");
+
+        assertThat(rejected.body().at("/payload/shortSkus/0").asText()).isEqualTo(sku);
+        assertThat(products.find(sku).orElseThrow())
+                .extracting(Product::available, Product::reserved)
+                .containsExactly(7L, 3L);
     }
 
     @Test
@@ -220,6 +254,13 @@ class ReservationMessagingTests {
                 .findFirst()
                 .orElseThrow();
         assertThat(poison.attributes().get("failure-reason")).contains("schema").contains("quantity");
+    }
+
+    /** Requests inventory-service sent to DynamoDB of that operation, each try counted. */
+    private double dynamoDbRequests(String operation) {
+        return registry.find("aws.requests").tag("operation", operation).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private String stockedProduct(long available) {
