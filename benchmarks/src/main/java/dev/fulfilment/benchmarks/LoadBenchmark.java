@@ -434,6 +434,11 @@ final class LoadBenchmark {
                 "| commands the saga sent again, its deadline passed (saga_reminders_total) | %.0f |%n", reminded);
         var perOrder = 1000.0 / Math.max(1, accepted);
         System.out.printf("| CPU of the services | %.1f ms per order |%n", cpu.services() * perOrder);
+        var compiling = new ArrayList<String>();
+        cpu.compiling().forEach((name, seconds) -> compiling.add("%s %.1f".formatted(name, seconds * perOrder)));
+        System.out.printf(
+                "| of which the services' JIT compilers (warming up, once per start) | %.1f ms per order: %s |%n",
+                cpu.servicesCompiling() * perOrder, String.join(", ", compiling));
         var byProcess = new ArrayList<String>();
         cpu.byProcess().forEach((name, seconds) -> byProcess.add("%s %.1f".formatted(name, seconds * perOrder)));
         byProcess.add("unaccounted %.1f".formatted(cpu.unaccounted() * perOrder));

@@ -18,17 +18,30 @@ import java.util.stream.Stream;
  * postgres}: backends that end between two readings are missed, the services' pools keep
  * theirs open.
  *
+ * <p>Of each service's seconds, it also reads those of the JIT's compiler threads (HotSpot's
+ * "C1 CompilerThread" and "C2 CompilerThread"): compiling is what a JVM pays while it warms up,
+ * once per task start, not with every order, so a run says how much of its window was that.
+ *
  * @param byProcess seconds by name, in the order they are printed
+ * @param compiling of a service's seconds, those of its JIT compiler threads, by service
  * @param machine seconds the machine's CPUs were busy (all of /proc/stat but idle and iowait)
  */
-public record CpuUse(Map<String, Double> byProcess, double machine) {
+public record CpuUse(Map<String, Double> byProcess, Map<String, Double> compiling, double machine) {
 
     private static final double TICKS_PER_SECOND = 100.0;
+    /** A thread's name as /proc shows it, cut to 15 characters: "C2 CompilerThre". */
+    private static final String COMPILER_THREAD = "CompilerThre";
+
+    public CpuUse(Map<String, Double> byProcess, double machine) {
+        this(byProcess, Map.of(), machine);
+    }
 
     public static CpuUse read(DevStack stack) {
         var byProcess = new LinkedHashMap<String, Double>();
+        var compiling = new LinkedHashMap<String, Double>();
         for (var service : Service.values()) {
             byProcess.put(service.directoryName(), ofProcess(stack.pid(service)));
+            compiling.put(service.directoryName(), ofCompilerThreads(stack.pid(service)));
         }
         var servers = stack.servers();
         servers.sqs().ifPresent(sqs -> byProcess.put("ElasticMQ", ofProcess(sqs.pid())));
@@ -36,14 +49,21 @@ public record CpuUse(Map<String, Double> byProcess, double machine) {
         byProcess.put("PostgreSQL", ofProcessesNamed("postgres"));
         byProcess.put(
                 "the benchmark's client", ofProcess(ProcessHandle.current().pid()));
-        return new CpuUse(byProcess, machineBusy());
+        return new CpuUse(byProcess, compiling, machineBusy());
     }
 
     /** What was used between {@code before} and this reading. */
     public CpuUse since(CpuUse before) {
         var used = new LinkedHashMap<String, Double>();
         byProcess.forEach((name, seconds) -> used.put(name, seconds - before.byProcess.getOrDefault(name, 0.0)));
-        return new CpuUse(used, machine - before.machine);
+        var compiled = new LinkedHashMap<String, Double>();
+        compiling.forEach((name, seconds) -> compiled.put(name, seconds - before.compiling.getOrDefault(name, 0.0)));
+        return new CpuUse(used, compiled, machine - before.machine);
+    }
+
+    /** Of the services' seconds, those their JIT compiler threads used. */
+    public double servicesCompiling() {
+        return compiling.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     public double services() {
@@ -66,6 +86,31 @@ public record CpuUse(Map<String, Double> byProcess, double machine) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The seconds of a process's threads named as HotSpot names its JIT compiler threads. */
+    private static double ofCompilerThreads(long pid) {
+        try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.mapToLong(thread -> {
+                                try {
+                                    var stat = Files.readString(thread.resolve("stat"));
+                                    return isCompilerThread(stat) ? ticks(stat) : 0;
+                                } catch (IOException e) {
+                                    return 0; // it ended while we looked
+                                }
+                            })
+                            .sum()
+                    / TICKS_PER_SECOND;
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean isCompilerThread(String stat) {
+        var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return (name.startsWith("C1 ") || name.startsWith("C2 ")) && name.contains(COMPILER_THREAD);
     }
 
     private static double ofProcessesNamed(String name) {

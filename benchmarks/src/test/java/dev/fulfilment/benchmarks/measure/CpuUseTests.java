@@ -35,4 +35,27 @@ class CpuUseTests {
         assertThat(window.services()).isEqualTo(4.0);
         assertThat(window.unaccounted()).isEqualTo(0.5);
     }
+
+    @Test
+    void theJitsCompilerThreadsAreToldApartFromTheServicesOwnThreads() {
+        assertThat(CpuUse.isCompilerThread("101 (C2 CompilerThre) S 1 100 100 0 -1 0 0 0 0 0 70 3 0 0"))
+                .isTrue();
+        assertThat(CpuUse.isCompilerThread("102 (C1 CompilerThre) S 1 100 100 0 -1 0 0 0 0 0 9 1 0 0"))
+                .isTrue();
+        assertThat(CpuUse.isCompilerThread("103 (executor-thread) S 1 100 100 0 -1 0 0 0 0 0 50 5 0 0"))
+                .isFalse();
+        assertThat(CpuUse.isCompilerThread("104 (C2 worker) S 1 100 100 0 -1 0 0 0 0 0 50 5 0 0"))
+                .isFalse();
+    }
+
+    @Test
+    void aWindowSaysHowMuchOfTheServicesTimeTheJitSpentCompiling() {
+        var before = new CpuUse(Map.of("order-service", 10.0), Map.of("order-service", 3.0), 100.0);
+        var after = new CpuUse(Map.of("order-service", 14.0), Map.of("order-service", 4.0), 106.0);
+
+        var window = after.since(before);
+
+        assertThat(window.services()).isEqualTo(4.0);
+        assertThat(window.servicesCompiling()).isEqualTo(1.0);
+    }
 }
