@@ -71,8 +71,9 @@ public class ReservationService {
             }
             var atLastReadPrices = attempt == 1 ? atLastReadPrices(merged) : Optional.<List<ReservedLine>>empty();
             if (atLastReadPrices.isPresent()) {
-                if (reserve(orderId, atLastReadPrices.get(), attempt) instanceof Decided decided) {
-                    return decided.reservation();
+                var reserved = reserve(orderId, atLastReadPrices.get(), attempt);
+                if (reserved.isPresent()) {
+                    return reserved.get();
                 }
                 continue;
             }
@@ -100,38 +101,35 @@ public class ReservationService {
                     .map(line -> new ReservedLine(
                             line.sku(), line.quantity(), stock.get(line.sku()).unitPrice()))
                     .toList();
-            if (reserve(orderId, priced, attempt) instanceof Decided decided) {
-                return decided.reservation();
+            var reserved = reserve(orderId, priced, attempt);
+            if (reserved.isPresent()) {
+                return reserved.get();
             }
         }
         throw new IllegalStateException(
                 "no reservation decided for order " + orderId + " after " + MAX_ATTEMPTS + " attempts");
     }
 
-    /** What one attempt at reserving came to: the reservation, or another round. */
-    private sealed interface Round {}
-
-    private record Decided(Reservation reservation) implements Round {}
-
-    private record Again() implements Round {}
-
-    private Round reserve(UUID orderId, List<ReservedLine> priced, int attempt) {
-        return switch (store.reserveAllOrNothing(orderId, priced, currency)) {
+    /** One attempt at the transaction: the reservation if it committed, empty for another round. */
+    private Optional<Reservation> reserve(UUID orderId, List<ReservedLine> priced, int attempt) {
+        switch (store.reserveAllOrNothing(orderId, priced, currency)) {
             case ReservationStore.Committed committed -> {
                 metrics.reserved();
-                yield new Decided(new Reservation(
+                return Optional.of(new Reservation(
                         orderId, Reservation.Status.RESERVED, priced, currency, null, List.of(), List.of()));
             }
             case ReservationStore.Conflict conflict -> {
                 metrics.conflict("reserve");
                 pauseBeforeRetry(attempt);
-                yield new Again();
             }
-            // stock or price moved since they were read (or were never read): the next round reads them
-            case ReservationStore.ProductChanged changed -> new Again();
-            // the next round reads the decision
-            case ReservationStore.AlreadyDecided alreadyDecided -> new Again();
-        };
+            case ReservationStore.ProductChanged changed -> {
+                // stock or a price moved since they were read: the next round reads them
+            }
+            case ReservationStore.AlreadyDecided alreadyDecided -> {
+                // the next round reads the decision
+            }
+        }
+        return Optional.empty();
     }
 
     /** The lines at the prices their products were last read with; empty if one was not read yet. */
