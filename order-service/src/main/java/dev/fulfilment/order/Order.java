@@ -116,17 +116,6 @@ public class Order extends PanacheEntityBase {
         return find("from Order o left join fetch o.lines where o.id = ?1", id).singleResultOptional();
     }
 
-    /**
-     * The orders, in one query by their ids as one array ({@code id = any(?)}); the first touch
-     * of any one's lines loads the lines of them all in one more (the fetch batch size). Not a
-     * query with an {@code in} list: Hibernate caches the plan of a query whose parameters are
-     * single values only, and translated that one again at every batch of messages (a twentieth
-     * of order-service's CPU under load).
-     */
-    public static List<Order> find(List<UUID> ids) {
-        return getSession().findMultiple(Order.class, ids);
-    }
-
     /** A new order, PENDING, and the command that starts its saga. */
     public static Placed place(String customerId, List<OrderLine> lines, ShippingAddress address, Instant now) {
         var order = new Order();

@@ -32,10 +32,6 @@ public record CpuUse(Map<String, Double> byProcess, Map<String, Double> compilin
     /** A thread's name as /proc shows it, cut to 15 characters: "C2 CompilerThre". */
     private static final String COMPILER_THREAD = "CompilerThre";
 
-    public CpuUse(Map<String, Double> byProcess, double machine) {
-        this(byProcess, Map.of(), machine);
-    }
-
     public static CpuUse read(DevStack stack) {
         var byProcess = new LinkedHashMap<String, Double>();
         var compiling = new LinkedHashMap<String, Double>();

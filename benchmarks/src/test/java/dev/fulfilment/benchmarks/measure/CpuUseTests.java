@@ -25,8 +25,8 @@ class CpuUseTests {
 
     @Test
     void aWindowIsTheDifferenceOfTwoReadingsAndWhatNoProcessUsedIsUnaccounted() {
-        var before = new CpuUse(Map.of("order-service", 10.0, "ElasticMQ", 2.0), 100.0);
-        var after = new CpuUse(Map.of("order-service", 14.0, "ElasticMQ", 3.5), 106.0);
+        var before = new CpuUse(Map.of("order-service", 10.0, "ElasticMQ", 2.0), Map.of(), 100.0);
+        var after = new CpuUse(Map.of("order-service", 14.0, "ElasticMQ", 3.5), Map.of(), 106.0);
 
         var window = after.since(before);
 

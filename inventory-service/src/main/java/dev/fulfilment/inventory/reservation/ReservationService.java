@@ -69,67 +69,57 @@ public class ReservationService {
                     return decided.get();
                 }
             }
-            var atLastReadPrices = attempt == 1 ? atLastReadPrices(merged) : Optional.<List<ReservedLine>>empty();
-            if (atLastReadPrices.isPresent()) {
-                var reserved = reserve(orderId, atLastReadPrices.get(), attempt);
-                if (reserved.isPresent()) {
-                    return reserved.get();
+            // The first attempt also goes at the prices last read, when every product has one:
+            // the transaction's conditions decide as after a read, and the next attempt reads.
+            var priced = attempt == 1 ? atLastReadPrices(merged) : Optional.<List<ReservedLine>>empty();
+            if (priced.isEmpty()) {
+                var stock = products.findAll(merged.stream().map(OrderLine::sku).toList());
+                stock.values().forEach(product -> lastReadPrices.put(product.sku(), product.unitPrice()));
+                var shortage = Shortage.of(merged, stock);
+                if (!shortage.isEmpty()) {
+                    var rejection = new Reservation(
+                            orderId,
+                            Reservation.Status.REJECTED,
+                            unpriced(merged),
+                            null,
+                            shortage.describe(),
+                            shortage.shortSkus(),
+                            shortage.unknownSkus());
+                    if (store.recordRejection(rejection) instanceof ReservationStore.Committed) {
+                        metrics.rejected(
+                                !shortage.shortSkus().isEmpty(),
+                                !shortage.unknownSkus().isEmpty());
+                        return rejection;
+                    }
+                    continue; // another command decided first: the next round reads its decision
                 }
-                continue;
+                priced = Optional.of(merged.stream()
+                        .map(line -> new ReservedLine(
+                                line.sku(),
+                                line.quantity(),
+                                stock.get(line.sku()).unitPrice()))
+                        .toList());
             }
-            var stock = products.findAll(merged.stream().map(OrderLine::sku).toList());
-            stock.values().forEach(product -> lastReadPrices.put(product.sku(), product.unitPrice()));
-            var shortage = Shortage.of(merged, stock);
-            if (!shortage.isEmpty()) {
-                var rejection = new Reservation(
-                        orderId,
-                        Reservation.Status.REJECTED,
-                        unpriced(merged),
-                        null,
-                        shortage.describe(),
-                        shortage.shortSkus(),
-                        shortage.unknownSkus());
-                if (store.recordRejection(rejection) instanceof ReservationStore.Committed) {
-                    metrics.rejected(
-                            !shortage.shortSkus().isEmpty(),
-                            !shortage.unknownSkus().isEmpty());
-                    return rejection;
+            switch (store.reserveAllOrNothing(orderId, priced.get(), currency)) {
+                case ReservationStore.Committed committed -> {
+                    metrics.reserved();
+                    return new Reservation(
+                            orderId, Reservation.Status.RESERVED, priced.get(), currency, null, List.of(), List.of());
                 }
-                continue; // another command decided first: the next round reads its decision
-            }
-            var priced = merged.stream()
-                    .map(line -> new ReservedLine(
-                            line.sku(), line.quantity(), stock.get(line.sku()).unitPrice()))
-                    .toList();
-            var reserved = reserve(orderId, priced, attempt);
-            if (reserved.isPresent()) {
-                return reserved.get();
+                case ReservationStore.Conflict conflict -> {
+                    metrics.conflict("reserve");
+                    pauseBeforeRetry(attempt);
+                }
+                case ReservationStore.ProductChanged changed -> {
+                    // stock or a price moved since they were read: the next round reads them
+                }
+                case ReservationStore.AlreadyDecided alreadyDecided -> {
+                    // the next round reads the decision
+                }
             }
         }
         throw new IllegalStateException(
                 "no reservation decided for order " + orderId + " after " + MAX_ATTEMPTS + " attempts");
-    }
-
-    /** One attempt at the transaction: the reservation if it committed, empty for another round. */
-    private Optional<Reservation> reserve(UUID orderId, List<ReservedLine> priced, int attempt) {
-        switch (store.reserveAllOrNothing(orderId, priced, currency)) {
-            case ReservationStore.Committed committed -> {
-                metrics.reserved();
-                return Optional.of(new Reservation(
-                        orderId, Reservation.Status.RESERVED, priced, currency, null, List.of(), List.of()));
-            }
-            case ReservationStore.Conflict conflict -> {
-                metrics.conflict("reserve");
-                pauseBeforeRetry(attempt);
-            }
-            case ReservationStore.ProductChanged changed -> {
-                // stock or a price moved since they were read: the next round reads them
-            }
-            case ReservationStore.AlreadyDecided alreadyDecided -> {
-                // the next round reads the decision
-            }
-        }
-        return Optional.empty();
     }
 
     /** The lines at the prices their products were last read with; empty if one was not read yet. */

@@ -48,10 +48,15 @@ public class OrderSaga implements MessageHandler {
                 ShipmentDelivered.class);
     }
 
-    /** The batch's orders in one query: each message then finds its own loaded. */
+    /**
+     * The batch's orders in one query, by their ids bound as one array ({@code id = any(?)}):
+     * each message then finds its own loaded. Not an HQL {@code in} list: Hibernate keeps no plan
+     * of a query with a list parameter, and translated that one again at every batch (a twentieth
+     * of order-service's CPU under load).
+     */
     @Override
     public void prepare(List<IncomingMessage> batch) {
-        Order.find(batch.stream().map(IncomingMessage::orderId).distinct().toList());
+        Order.findByIds(batch.stream().map(IncomingMessage::orderId).distinct().toList());
     }
 
     @Override
