@@ -11,7 +11,7 @@ locals {
     SELECT format('CREATE ROLE %I LOGIN', '${database}') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${database}') \gexec
     ALTER ROLE "${database}" WITH LOGIN PASSWORD :'pw';
     -- The master user is not a superuser on Aurora: to make the role a database's
-    -- owner it must be able to SET ROLE to it (PostgreSQL 16), so it joins it first.
+    -- owner it must be able to SET ROLE to it (PostgreSQL 16 and later), so it joins it first.
     GRANT "${database}" TO CURRENT_USER;
     SELECT format('CREATE DATABASE %I OWNER %I', '${database}', '${database}') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${database}') \gexec
     REVOKE ALL ON DATABASE "${database}" FROM PUBLIC;
@@ -109,7 +109,7 @@ resource "aws_ecs_task_definition" "bootstrap" {
 
   container_definitions = jsonencode([{
     name                   = "bootstrap"
-    image                  = "public.ecr.aws/docker/library/postgres:16-alpine"
+    image                  = "public.ecr.aws/docker/library/postgres:17-alpine"
     essential              = true
     readonlyRootFilesystem = true
     user                   = "70"

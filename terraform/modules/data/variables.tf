@@ -31,11 +31,11 @@ variable "service_login_secret_arns" {
 variable "engine_major_version" {
   type        = string
   description = "Aurora PostgreSQL major version; the cluster is created with its newest minor version that AWS offers then, and RDS upgrades minor versions after that."
-  default     = "16"
+  default     = "17"
 
   validation {
     condition     = can(regex("^[0-9]+$", var.engine_major_version))
-    error_message = "A major version only, e.g. 16: AWS withdraws old minor versions from creation."
+    error_message = "A major version only, e.g. 17: AWS withdraws old minor versions from creation."
   }
 }
 

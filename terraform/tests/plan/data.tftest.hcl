@@ -3,7 +3,7 @@
 
 mock_provider "aws" {
   mock_data "aws_rds_engine_version" {
-    defaults = { version_actual = "16.9" }
+    defaults = { version_actual = "17.7" }
   }
   mock_data "aws_iam_policy_document" {
     defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
@@ -49,8 +49,8 @@ run "the_data" {
   }
 
   assert {
-    condition     = length(aws_rds_cluster_instance.this) >= 2 && aws_rds_cluster.this.engine == "aurora-postgresql" && aws_rds_cluster.this.engine_version == data.aws_rds_engine_version.postgresql.version_actual && data.aws_rds_engine_version.postgresql.version == "16" && data.aws_rds_engine_version.postgresql.latest
-    error_message = "Aurora PostgreSQL 16 (as the local stack runs), a writer and a reader."
+    condition     = length(aws_rds_cluster_instance.this) >= 2 && aws_rds_cluster.this.engine == "aurora-postgresql" && aws_rds_cluster.this.engine_version == data.aws_rds_engine_version.postgresql.version_actual && data.aws_rds_engine_version.postgresql.version == "17" && data.aws_rds_engine_version.postgresql.latest
+    error_message = "Aurora PostgreSQL 17 (as the local stack runs), a writer and a reader."
   }
 
   assert {

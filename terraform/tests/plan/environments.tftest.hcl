@@ -16,7 +16,7 @@ mock_provider "aws" {
     defaults = { zone_id = "Z0123456789ABCDEFGHIJ" }
   }
   mock_data "aws_rds_engine_version" {
-    defaults = { version_actual = "16.9" }
+    defaults = { version_actual = "17.7" }
   }
 }
 

@@ -65,7 +65,7 @@ run "the_applications_may_use_their_own_queues_and_table_only" {
   }
   override_data {
     target = module.data.data.aws_rds_engine_version.postgresql
-    values = { version_actual = "16.9" }
+    values = { version_actual = "17.7" }
   }
 
   # What the rest of the environment asks AWS while it is planned.

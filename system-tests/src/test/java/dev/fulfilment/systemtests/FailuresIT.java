@@ -122,18 +122,18 @@ class FailuresIT {
         // As when ECS starts a task during an Aurora failover: the task should come up with the
         // database, not exit and be replaced over and over.
         var service = dev.fulfilment.devstack.Service.SHIPPING;
-        var proxy = system.faultProxy(LocalServers.Server.POSTGRES);
+        var outage = system.outage(LocalServers.Server.POSTGRES);
         system.stop(service);
-        proxy.cut();
+        outage.begin();
         CompletableFuture<Void> started;
         try {
             started = CompletableFuture.runAsync(() -> system.startAgain(service));
             sleep(Duration.ofSeconds(8));
             assertThat(started)
-                    .as("%s while its database has been away for 8 s (see %s)", service, system.logFile(service))
+                    .as("%s while its database has been away for 8 s (see %s)", service, system.logs(service))
                     .isNotDone();
         } finally {
-            proxy.restore();
+            outage.end();
         }
         started.get(60, TimeUnit.SECONDS);
         assertThat(readiness(service)).isEqualTo(200);
@@ -159,13 +159,13 @@ class FailuresIT {
 
     private Outcome outage(LocalServers.Server server, Duration away, boolean ordersRefusedMeanwhile) {
         var sku = shop.newProduct(STOCK);
-        var proxy = system.faultProxy(server);
+        var outage = system.outage(server);
         Instant back;
         OrderStream stream;
         try (var orders = OrderStream.start(shop, sku, ORDERS_PER_SECOND)) {
             stream = orders;
             sleep(Duration.ofSeconds(2));
-            proxy.cut();
+            outage.begin();
             try {
                 sleep(Duration.ofSeconds(2));
                 for (var service : affected(server)) {
@@ -175,7 +175,7 @@ class FailuresIT {
                 }
                 sleep(away.minusSeconds(2));
             } finally {
-                proxy.restore();
+                outage.end();
                 back = Instant.now();
             }
             sleep(Duration.ofSeconds(5));

@@ -1,14 +1,9 @@
 package dev.fulfilment.systemtests;
 
 import dev.fulfilment.contracts.Destination;
-import dev.fulfilment.devstack.DevStack;
 import dev.fulfilment.devstack.Service;
 import dev.fulfilment.devstack.identity.LocalIssuer;
-import dev.fulfilment.devstack.process.FreePort;
 import dev.fulfilment.devstack.servers.LocalServers;
-import dev.fulfilment.devstack.web.WebSite;
-import dev.fulfilment.testkit.FaultProxies;
-import dev.fulfilment.testkit.FaultProxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,32 +21,28 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * The whole system, started once for all system tests through dev-stack (free ports, fresh
- * data) and stopped after the last one. Test classes get it as a parameter.
+ * The whole system, for all system tests: started once through dev-stack (free ports, fresh
+ * data) and stopped after the last test, or, with {@code -Dsystem.under.test=compose},
+ * docker-compose.yml's containers that are already running. Test classes get it as a
+ * parameter.
  */
 public final class RunningSystem implements BeforeAllCallback, ParameterResolver, AutoCloseable {
 
-    private final DevStack stack;
-    private final FaultProxies faultProxies;
-    private final int webPort;
-    private WebSite web;
+    private final Deployment deployment;
     private final SqsClient sqs;
     private final DynamoDbClient dynamoDb;
 
-    private RunningSystem(DevStack stack, FaultProxies faultProxies, int webPort) {
-        this.stack = stack;
-        this.faultProxies = faultProxies;
-        this.webPort = webPort;
+    private RunningSystem(Deployment deployment) {
+        this.deployment = deployment;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         this.sqs = SqsClient.builder()
-                .endpointOverride(URI.create(stack.servers().sqs().orElseThrow().endpoint()))
+                .endpointOverride(URI.create(deployment.sqsEndpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
         this.dynamoDb = DynamoDbClient.builder()
-                .endpointOverride(
-                        URI.create(stack.servers().dynamoDb().orElseThrow().endpoint()))
+                .endpointOverride(URI.create(deployment.dynamoDbEndpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
@@ -60,9 +51,7 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
 
     /** For the extension mechanism only. */
     public RunningSystem() {
-        this.stack = null;
-        this.faultProxies = null;
-        this.webPort = 0;
+        this.deployment = null;
         this.sqs = null;
         this.dynamoDb = null;
     }
@@ -92,46 +81,39 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         var projectRoot = Path.of(System.getProperty("project.root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        var faultProxies = new FaultProxies();
-        // The services let the web pages' origin call them (CORS) from the start; the pages
-        // themselves are built and served only when a test asks for them.
-        var webPort = FreePort.pick();
-        var stack = DevStack.start(
-                DevStack.Settings.disposable(projectRoot, projectRoot.resolve("system-tests/target/stack"))
-                        .withRoute(faultProxies)
-                        .observed()
-                        .withWebOrigin(WebSite.origin(webPort)));
-        return new RunningSystem(stack, faultProxies, webPort);
+        var underTest = System.getProperty("system.under.test", "dev-stack");
+        return new RunningSystem(
+                switch (underTest) {
+                    case "dev-stack" -> LocalDeployment.start(projectRoot);
+                    case "compose" -> new ComposeDeployment(projectRoot);
+                    default ->
+                        throw new IllegalArgumentException(
+                                "system.under.test is dev-stack or compose, not " + underTest);
+                });
     }
 
-    /** The shop and the back office served as ./dev-stack/start serves them, started on first use. */
-    public synchronized WebSite web() {
-        if (web == null) {
-            var projectRoot = Path.of(System.getProperty("project.root", ".."))
-                    .toAbsolutePath()
-                    .normalize();
-            web = WebSite.start(projectRoot, webPort, stack.apis(), stack.issuer());
-        }
-        return web;
+    /** The shop; the back office is back-office.html beside it. */
+    public String webUrl() {
+        return deployment.webUrl();
     }
 
     public String url(Service service) {
-        return stack.url(service);
+        return deployment.url(service);
     }
 
     /** Health, the API description and Swagger UI of the service. */
     public String managementUrl(Service service) {
-        return stack.managementUrl(service);
+        return deployment.managementUrl(service);
     }
 
     /** The Zipkin server every span of the services goes to. */
     public String zipkinUrl() {
-        return stack.observability().orElseThrow().zipkinUrl();
+        return deployment.zipkinUrl();
     }
 
-    /** The issuer whose tokens the services accept. */
-    public LocalIssuer issuer() {
-        return stack.issuer();
+    /** An access token the services accept. */
+    public String token(LocalIssuer.Caller caller, String subject) {
+        return deployment.token(caller, subject);
     }
 
     public SqsClient sqs() {
@@ -198,45 +180,48 @@ public final class RunningSystem implements BeforeAllCallback, ParameterResolver
         return held;
     }
 
-    /** Cuts the services off the server (every connection closed, new ones refused) until restored. */
-    public FaultProxy faultProxy(LocalServers.Server server) {
-        return faultProxies.of(server);
+    /** Takes the server away from the services (every connection closed, new ones refused) until it ends. */
+    public Deployment.ServerOutage outage(LocalServers.Server server) {
+        return deployment.outage(server);
     }
 
     /** SIGTERM, as ECS sends on every deployment; returns how long the service took to exit. */
     public java.time.Duration stopGracefullyAndRestart(Service service) {
-        return stack.stopGracefullyAndRestart(service);
+        return deployment.stopGracefullyAndRestart(service);
     }
 
     public void stop(Service service) {
-        stack.stop(service);
+        deployment.stop(service);
     }
 
     public void startAgain(Service service) {
-        stack.startAgain(service);
+        deployment.startAgain(service);
     }
 
     /** Kills the service (SIGKILL) and starts it again. */
     public void crashAndRestart(Service service) {
-        stack.crashAndRestart(service);
+        deployment.crashAndRestart(service);
     }
 
-    public long pid(Service service) {
-        return stack.pid(service);
+    /** Where the service's log is, for failure messages. */
+    public String logs(Service service) {
+        return deployment.logs(service);
     }
 
-    public Path logFile(Service service) {
-        return stack.logFile(service);
+    /** The memory mappings of the service's JVM. */
+    public String memoryMaps(Service service) {
+        return deployment.memoryMaps(service);
+    }
+
+    /** The JDK AOT cache the service should run with. */
+    public String aotCache(Service service) {
+        return deployment.aotCache(service);
     }
 
     @Override
     public void close() {
-        if (web != null) {
-            web.close();
-        }
         sqs.close();
         dynamoDb.close();
-        stack.close();
-        faultProxies.close();
+        deployment.close();
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The system as its users see it, each signed in with a token of dev-stack's issuer: customers
+ * The system as its users see it, each signed in at its local sign-in: customers
  * place and cancel orders, an operator stocks the catalogue and follows orders, the warehouse
  * dispatches and the carrier delivers. HTTP calls to the three services, and waits with telling
  * failures.
@@ -30,14 +30,14 @@ final class Shop {
 
     Shop(RunningSystem system) {
         this.system = system;
-        this.operator = system.issuer().token(LocalIssuer.Caller.OPERATOR, "system-tests");
+        this.operator = system.token(LocalIssuer.Caller.OPERATOR, "system-tests");
     }
 
     /** Requests to the service signed in as a customer. */
     RequestSpecification asCustomer(Service service, String customerId) {
         return given().baseUri(system.url(service))
                 .auth()
-                .oauth2(system.issuer().token(LocalIssuer.Caller.CUSTOMER, customerId));
+                .oauth2(system.token(LocalIssuer.Caller.CUSTOMER, customerId));
     }
 
     /** Requests to the service signed in as an operator of the back office. */
@@ -143,9 +143,7 @@ final class Shop {
     }
 
     private RequestSpecification as(LocalIssuer.Caller machine) {
-        return given().baseUri(system.url(Service.SHIPPING))
-                .auth()
-                .oauth2(system.issuer().token(machine, null));
+        return given().baseUri(system.url(Service.SHIPPING)).auth().oauth2(system.token(machine, null));
     }
 
     /**
@@ -196,9 +194,9 @@ final class Shop {
                             + "\nQueues: " + system.queueDepths()
                             + "\nService logs: "
                             + List.of(
-                                    system.logFile(Service.ORDER),
-                                    system.logFile(Service.INVENTORY),
-                                    system.logFile(Service.SHIPPING)),
+                                    system.logs(Service.ORDER),
+                                    system.logs(Service.INVENTORY),
+                                    system.logs(Service.SHIPPING)),
                     e);
         }
     }

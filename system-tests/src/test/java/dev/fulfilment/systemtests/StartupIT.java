@@ -3,9 +3,6 @@ package dev.fulfilment.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fulfilment.devstack.Service;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,20 +17,12 @@ class StartupIT {
     }
 
     @Test
-    void everyServiceRunsWithTheAotCacheOfItsBuildMapped() throws IOException {
-        var projectRoot = Path.of(System.getProperty("project.root", ".."))
-                .toAbsolutePath()
-                .normalize();
+    void everyServiceRunsWithTheAotCacheOfItsBuildMapped() {
         for (var service : Service.values()) {
-            var cache = projectRoot.resolve(service.directoryName()).resolve("target/quarkus-app/app.aot");
-            assertThat(cache)
-                    .as("%s's build made an AOT cache (JDK 25+)", service.directoryName())
-                    .isRegularFile();
             // A JVM that refused the cache (another JDK build, jars changed) would not map it.
-            var maps = Files.readString(Path.of("/proc", Long.toString(system.pid(service)), "maps"));
-            assertThat(maps)
-                    .as("%s maps its cache", service.directoryName())
-                    .contains(cache.toRealPath().toString());
+            assertThat(system.memoryMaps(service))
+                    .as("%s maps its AOT cache", service.directoryName())
+                    .contains(system.aotCache(service));
         }
     }
 }

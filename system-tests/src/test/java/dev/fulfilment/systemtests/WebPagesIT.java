@@ -2,6 +2,7 @@ package dev.fulfilment.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fulfilment.devstack.web.WebBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,10 +46,10 @@ class WebPagesIT {
             Assumptions.abort("No Chromium on this machine: the browser tests did not run. Install one "
                     + "(apt-get install chromium) or name it in CHROMIUM.");
         }
-        var web = system.web();
         var projectRoot = Path.of(System.getProperty("project.root", ".."))
                 .toAbsolutePath()
                 .normalize();
+        WebBuild.ensureInstalled(projectRoot.resolve("web"));
         var log = projectRoot.resolve("system-tests/target/browser-tests.log");
         Files.createDirectories(log.getParent());
         var command = new java.util.ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
@@ -62,7 +63,7 @@ class WebPagesIT {
                 .directory(projectRoot.resolve("web").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        process.environment().put("WEB_URL", web.url());
+        process.environment().put("WEB_URL", system.webUrl());
         process.environment().put("CHROMIUM", chromium);
         var running = process.start();
         var finished = running.waitFor(10, TimeUnit.MINUTES);

@@ -24,6 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.Use;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -202,6 +206,19 @@ public final class LocalIssuer {
         } catch (JoseException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
+    }
+
+    /**
+     * The public key as a JSON Web Key Set, as Cognito publishes a pool's at {@code
+     * /.well-known/jwks.json}: what the services in containers fetch to check this issuer's
+     * tokens.
+     */
+    public String jwks() {
+        var key = new RsaJsonWebKey(publicKey);
+        key.setKeyId(keyId);
+        key.setUse(Use.SIGNATURE);
+        key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
     /**

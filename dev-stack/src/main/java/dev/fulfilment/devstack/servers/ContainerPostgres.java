@@ -11,7 +11,7 @@ import org.testcontainers.utility.DockerImageName;
 public final class ContainerPostgres implements PostgresServer {
 
     private static final DockerImageName IMAGE = DockerImageName.parse(
-                    "public.ecr.aws/docker/library/postgres:16-alpine")
+                    "public.ecr.aws/docker/library/postgres:17-alpine")
             .asCompatibleSubstituteFor("postgres");
 
     private final PostgreSQLContainer container;

@@ -26,7 +26,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * The PostgreSQL server programs (initdb, pg_ctl, postgres) the private cluster runs: those
- * named by {@code PG_BINDIR}, else PostgreSQL 16 (as Aurora runs) from Maven Central, the
+ * named by {@code PG_BINDIR}, else PostgreSQL 17 (as Aurora runs) from Maven Central, the
  * io.zonky.test.postgres binaries of this operating system and processor that the build put
  * on the class path. Those are unpacked once into the temporary folder and reused.
  */

@@ -102,8 +102,10 @@ final class LocalSignIn {
      * Signs the chosen caller in: the redirect back to the page, with a one-time code.
      *
      * @param who a customer's id (shop), or operator, warehouse or carrier (back office)
+     * @param operatorName the operator's name, which their stock adjustments record; null or
+     *     blank for "operator"
      */
-    URI approve(Request request, String who) {
+    URI approve(Request request, String who, String operatorName) {
         var token = switch (request.client()) {
             case SHOP -> {
                 if (who == null || !SUBJECT.matcher(who).matches()) {
@@ -113,7 +115,7 @@ final class LocalSignIn {
             }
             case BACK_OFFICE ->
                 switch (who == null ? "" : who) {
-                    case "operator" -> issuer.token(LocalIssuer.Caller.OPERATOR, "operator");
+                    case "operator" -> issuer.token(LocalIssuer.Caller.OPERATOR, operator(operatorName));
                     case "warehouse" -> issuer.token(LocalIssuer.Caller.WAREHOUSE, null);
                     case "carrier" -> issuer.token(LocalIssuer.Caller.CARRIER, null);
                     default -> throw new IllegalArgumentException("Choose operator, warehouse or carrier");
@@ -130,6 +132,16 @@ final class LocalSignIn {
                         request.challenge(),
                         Instant.now().plus(CODE_LIFETIME)));
         return URI.create(request.redirectUri() + "?code=" + code + "&state=" + encode(request.state()));
+    }
+
+    private static String operator(String name) {
+        if (name == null || name.isBlank()) {
+            return "operator";
+        }
+        if (!SUBJECT.matcher(name).matches()) {
+            throw new IllegalArgumentException("An operator's name is 1 to 64 letters, digits or . _ @ -");
+        }
+        return name;
     }
 
     /** The token endpoint: the access token for a code, its verifier, client and redirect URI; empty otherwise. */

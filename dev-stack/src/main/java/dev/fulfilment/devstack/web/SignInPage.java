@@ -29,10 +29,11 @@ final class SignInPage {
             case BACK_OFFICE -> """
                             <fieldset%s>
                                   <legend>Sign in as</legend>
-                                  <label><input type="radio" name="who" value="operator" checked> Operator (stock, orders)</label><br>
+                                  <label><input type="radio" name="who" value="operator" checked> Operator (stock, orders)</label>
+                                  <label for="name">named</label> <input id="name" name="name" autocomplete="username" placeholder="operator" value="%s"><br>
                                   <label><input type="radio" name="who" value="warehouse"> Warehouse (dispatches shipments)</label><br>
                                   <label><input type="radio" name="who" value="carrier"> Carrier (delivers shipments)</label>
-                                </fieldset>%s""".formatted(errorId, errorText);
+                                </fieldset>%s""".formatted(errorId, escape(parameters.getOrDefault("name", "")), errorText);
         };
         return page(
                 request.client() == LocalSignIn.Client.SHOP ? "Sign in to the shop" : "Sign in to the back office",

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * older than the lock file, {@code npm run build} when {@code dist/} is older than any source.
  * A file lock lets one of several starting stacks build.
  */
-final class WebBuild {
+public final class WebBuild {
 
     private static final List<String> SOURCES =
             List.of("src", "index.html", "back-office.html", "vite.config.js", "package-lock.json");
@@ -27,15 +27,8 @@ final class WebBuild {
     /** The folder of built pages, built first when missing or stale. */
     static Path ensureBuilt(Path webDirectory) {
         var dist = webDirectory.resolve("dist");
-        try (var channel = FileChannel.open(
-                        webDirectory.resolve(".build.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                var ignored = channel.lock()) {
-            var lockFile = webDirectory.resolve("package-lock.json");
-            var installed = webDirectory.resolve("node_modules/.package-lock.json");
-            if (!Files.exists(installed) || modified(installed).compareTo(modified(lockFile)) < 0) {
-                System.out.println("Installing the web pages' npm packages (npm ci in " + webDirectory + ")");
-                run(webDirectory, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
-            }
+        try (var ignored = lock(webDirectory)) {
+            installIfStale(webDirectory);
             var built = dist.resolve("index.html");
             if (!Files.exists(built) || modified(built).compareTo(newestSource(webDirectory)) < 0) {
                 System.out.println("Building the web pages (npm run build in " + webDirectory + ")");
@@ -44,6 +37,32 @@ final class WebBuild {
             return dist;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the web pages in " + webDirectory, e);
+        }
+    }
+
+    /** The pages' npm packages (their build, and the browser tests' playwright-core), installed when stale. */
+    public static void ensureInstalled(Path webDirectory) {
+        try (var ignored = lock(webDirectory)) {
+            installIfStale(webDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the web pages' packages in " + webDirectory, e);
+        }
+    }
+
+    /** One build or install at a time in the folder, until the channel is closed. */
+    private static FileChannel lock(Path webDirectory) throws IOException {
+        var channel = FileChannel.open(
+                webDirectory.resolve(".build.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel.lock();
+        return channel;
+    }
+
+    private static void installIfStale(Path webDirectory) throws IOException {
+        var lockFile = webDirectory.resolve("package-lock.json");
+        var installed = webDirectory.resolve("node_modules/.package-lock.json");
+        if (!Files.exists(installed) || modified(installed).compareTo(modified(lockFile)) < 0) {
+            System.out.println("Installing the web pages' npm packages (npm ci in " + webDirectory + ")");
+            run(webDirectory, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
         }
     }
 

@@ -47,19 +47,29 @@ public final class WebSite implements AutoCloseable {
     }
 
     /**
-     * Builds the pages when needed and serves them.
+     * Builds the pages when needed and serves them on this machine only, as ./dev-stack/start does.
      *
      * @param apis the services' base URLs by the name the pages use (orders, inventory, shipments)
      */
     public static WebSite start(Path projectRoot, int port, Map<String, String> apis, LocalIssuer issuer) {
         var pages = WebBuild.ensureBuilt(projectRoot.resolve("web"));
-        var origin = origin(port);
+        return serve(pages, new InetSocketAddress("localhost", port), origin(port), apis, issuer);
+    }
+
+    /**
+     * Serves built pages.
+     *
+     * @param address where to listen
+     * @param origin the pages' origin as the browser sees it: the sign-in's redirect URIs are on it
+     */
+    static WebSite serve(
+            Path pages, InetSocketAddress address, String origin, Map<String, String> apis, LocalIssuer issuer) {
         var signIn = new LocalSignIn(issuer, origin);
         var csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
                 + String.join(" ", apis.values())
                 + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
         try {
-            var server = HttpServer.create(new InetSocketAddress("localhost", port), 64);
+            var server = HttpServer.create(address, 64);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", exchange -> answer(exchange, csp, () -> serveFile(exchange, pages)));
             server.createContext(
@@ -67,6 +77,10 @@ public final class WebSite implements AutoCloseable {
                     exchange -> answer(exchange, csp, () -> {
                         send(exchange, 200, "application/json", configuration(origin, apis));
                     }));
+            // Where the services fetch the issuer's key, as they fetch a Cognito pool's.
+            server.createContext(
+                    "/.well-known/jwks.json",
+                    exchange -> answer(exchange, csp, () -> send(exchange, 200, "application/json", issuer.jwks())));
             server.createContext(
                     "/sign-in/authorize",
                     exchange -> answer(exchange, csp, () -> {
@@ -76,8 +90,38 @@ public final class WebSite implements AutoCloseable {
             server.start();
             return new WebSite(server, origin);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot serve the web pages on port " + port, e);
+            throw new UncheckedIOException("cannot serve the web pages on " + address, e);
         }
+    }
+
+    /**
+     * The web image's entry point (Dockerfile, target web): the built pages of {@code WEB_PAGES}
+     * on port 8080 of every interface, the sign-in's key in {@code ISSUER_DIRECTORY} (made
+     * there on first start), the pages' origin in {@code WEB_ORIGIN} and the services' URLs, as
+     * the browser reaches them, in {@code WEB_API_ORDERS}, {@code _INVENTORY} and {@code
+     * _SHIPMENTS}; the defaults are ./dev-stack/start's.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        var apis = new LinkedHashMap<String, String>();
+        apis.put("orders", setting("WEB_API_ORDERS", "http://localhost:8081"));
+        apis.put("inventory", setting("WEB_API_INVENTORY", "http://localhost:8082"));
+        apis.put("shipments", setting("WEB_API_SHIPMENTS", "http://localhost:8083"));
+        var issuer = LocalIssuer.in(Path.of(setting("ISSUER_DIRECTORY", "/var/lib/issuer")));
+        var web = serve(
+                Path.of(setting("WEB_PAGES", "/web/pages")).toAbsolutePath().normalize(),
+                new InetSocketAddress(8080),
+                setting("WEB_ORIGIN", origin(8080)),
+                apis,
+                issuer);
+        System.out.println("The shop: " + web.url() + " , the back office: " + web.backOfficeUrl()
+                + " ; the local sign-in's key: " + issuer.keyId());
+        Runtime.getRuntime().addShutdownHook(new Thread(web::close, "web-stop"));
+        Thread.currentThread().join();
+    }
+
+    private static String setting(String name, String defaultValue) {
+        var value = System.getenv(name);
+        return value == null || value.isBlank() ? defaultValue : value.trim();
     }
 
     public String url() {
@@ -175,7 +219,7 @@ public final class WebSite implements AutoCloseable {
         }
         URI back;
         try {
-            back = signIn.approve(request, parameters.get("who"));
+            back = signIn.approve(request, parameters.get("who"), parameters.get("name"));
         } catch (IllegalArgumentException invalid) {
             send(exchange, 400, "text/html; charset=utf-8", SignInPage.form(request, parameters, invalid.getMessage()));
             return;

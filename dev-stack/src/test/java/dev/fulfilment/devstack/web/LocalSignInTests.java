@@ -22,7 +22,7 @@ class LocalSignInTests {
     @Test
     void aCustomerSignsInWithTheVerifierOfTheChallengeAndGetsACustomersToken() throws Exception {
         var request = signIn.check(authorization("dev-stack-web", ORIGIN + "/"));
-        var back = signIn.approve(request, "alice");
+        var back = signIn.approve(request, "alice", null);
 
         assertThat(back.toString()).startsWith(ORIGIN + "/?code=").endsWith("&state=s-1");
         var token = signIn.exchange(exchange(codeOf(back), "dev-stack-web", ORIGIN + "/", VERIFIER));
@@ -35,30 +35,30 @@ class LocalSignInTests {
     @Test
     void theBackOfficeSignsInStaffOnly() throws Exception {
         var request = signIn.check(authorization("dev-stack-back-office", ORIGIN + "/back-office.html"));
-        var code = codeOf(signIn.approve(request, "warehouse"));
+        var code = codeOf(signIn.approve(request, "warehouse", null));
         var claims = claimsOf(
                 signIn.exchange(exchange(code, "dev-stack-back-office", ORIGIN + "/back-office.html", VERIFIER))
                         .orElseThrow());
         assertThat(claims.getIssuer()).isEqualTo(LocalIssuer.STAFF_ISSUER);
         assertThat(claims.getStringClaimValue("scope")).contains("fulfilment/shipments.dispatch");
 
-        assertThatThrownBy(() -> signIn.approve(request, "alice")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> signIn.approve(request, "alice", null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aCodeWorksOnceAndOnlyWithItsVerifierClientAndRedirect() {
         var request = signIn.check(authorization("dev-stack-web", ORIGIN + "/"));
-        var code = codeOf(signIn.approve(request, "alice"));
+        var code = codeOf(signIn.approve(request, "alice", null));
         assertThat(signIn.exchange(exchange(code, "dev-stack-web", ORIGIN + "/", VERIFIER + "x")))
                 .isEmpty();
         // A failed exchange spends the code, as an attacker's guess must not leave it usable.
         assertThat(signIn.exchange(exchange(code, "dev-stack-web", ORIGIN + "/", VERIFIER)))
                 .isEmpty();
 
-        var again = codeOf(signIn.approve(request, "alice"));
+        var again = codeOf(signIn.approve(request, "alice", null));
         assertThat(signIn.exchange(exchange(again, "dev-stack-back-office", ORIGIN + "/", VERIFIER)))
                 .isEmpty();
-        var third = codeOf(signIn.approve(request, "alice"));
+        var third = codeOf(signIn.approve(request, "alice", null));
         assertThat(signIn.exchange(exchange(third, "dev-stack-web", ORIGIN + "/", VERIFIER)))
                 .isPresent();
         assertThat(signIn.exchange(exchange(third, "dev-stack-web", ORIGIN + "/", VERIFIER)))
