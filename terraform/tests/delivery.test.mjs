@@ -87,6 +87,14 @@ test("every image starts from one Debian base, pinned by a dated tag, and the im
   assert.doesNotMatch(dockerfile, /^# ?syntax=/m, "no Dockerfile frontend from a registry");
 });
 
+test("compose runs the PostgreSQL major Aurora runs", () => {
+  const aurora = read("terraform/modules/data/variables.tf")
+    .match(/variable "engine_major_version" \{[^}]*default\s*=\s*"(\d+)"/)?.[1];
+  assert.ok(aurora, "engine_major_version has a default");
+  assert.match(stage("postgres"), new RegExp(`install[^\\n]*postgresql-${aurora}\\b`));
+  assert.match(stage("postgres"), new RegExp(`/usr/lib/postgresql/${aurora}/bin`));
+});
+
 test("the service image runs as a non-root user, its API on 8080, its health checked on the management port 9000", () => {
   const service = stage("service");
   assert.match(service, /^FROM jre AS service$/m);
