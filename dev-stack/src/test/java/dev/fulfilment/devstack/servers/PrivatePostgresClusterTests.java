@@ -41,7 +41,9 @@ class PrivatePostgresClusterTests {
         var matcher = java.util.regex.Pattern.compile(
                         "variable \"engine_major_version\" \\{[^}]*default\\s*=\\s*\"(\\d+)\"")
                 .matcher(variables);
-        assertThat(matcher.find()).as("engine_major_version's default in terraform/modules/data").isTrue();
+        assertThat(matcher.find())
+                .as("engine_major_version's default in terraform/modules/data")
+                .isTrue();
         return Integer.parseInt(matcher.group(1));
     }
 }
