@@ -108,6 +108,15 @@ COPY web/src/ src/
 RUN npm run build --silent \
     && npm sbom --sbom-format cyclonedx --omit dev > bom.json
 
+# The certificate authorities of Amazon RDS, which Aurora's certificates chain to: the services
+# verify the database server with them (sslmode=verify-full).
+FROM npm AS rds-ca
+WORKDIR /rds-ca
+COPY service-support/rds-ca/package.json service-support/rds-ca/package-lock.json service-support/rds-ca/bundle.mjs ./
+RUN npm ci --ignore-scripts --no-audit --no-fund --loglevel=error \
+    && node bundle.mjs > rds-ca-bundle.pem \
+    && npm sbom --sbom-format cyclonedx > bom.json
+
 FROM npm AS dynamodb-packages
 WORKDIR /emulator
 COPY dev-stack/dynamodb/package.json dev-stack/dynamodb/package-lock.json ./
@@ -140,6 +149,8 @@ LABEL org.opencontainers.image.title="${SERVICE}" \
 WORKDIR /deployments
 COPY --from=build /build/${SERVICE}/target/quarkus-app/ ./
 COPY --from=build /build/${SERVICE}/target/bom.json /sbom/${SERVICE}.cdx.json
+COPY --from=rds-ca /rds-ca/rds-ca-bundle.pem /usr/local/share/rds/rds-ca-bundle.pem
+COPY --from=rds-ca /rds-ca/bom.json /sbom/rds-ca-bundle.cdx.json
 # The JDK's AOT cache, made by this image's JDK (a cache from another JDK build is ignored):
 # the application starts up to the end of its static init, as Quarkus's own build does, and
 # the JVM writes what it loaded and linked. The client id only satisfies configuration

@@ -102,9 +102,43 @@ data "aws_iam_policy_document" "state" {
   }
 }
 
+data "aws_caller_identity" "current" {}
+
+# The role behind the session that applies this, with its path (IAM Identity Center's roles
+# have one: role/aws-reserved/sso.amazonaws.com/...), as aws:PrincipalArn sees it.
+data "aws_iam_session_context" "applier" {
+  arn = data.aws_caller_identity.current.arn
+}
+
+locals {
+  applier = data.aws_iam_session_context.applier.issuer_arn
+  # deploy_role_arns as regular expressions, as ArnLike reads them: * any run, ? one character.
+  deploy_role_patterns = [for arn in var.deploy_role_arns :
+    "^${replace(replace(replace(replace(arn, ".", "\\."), "+", "\\+"), "*", ".*"), "?", ".")}$"
+  ]
+}
+
 resource "aws_s3_bucket_policy" "state" {
   bucket = aws_s3_bucket.state.id
   policy = data.aws_iam_policy_document.state.json
 
-  depends_on = [aws_s3_bucket_public_access_block.state]
+  # The bucket is whole before the policy closes it to all but the deploy roles.
+  depends_on = [
+    aws_s3_bucket_public_access_block.state,
+    aws_s3_bucket_versioning.state,
+    aws_s3_bucket_server_side_encryption_configuration.state,
+    aws_s3_bucket_ownership_controls.state,
+    aws_s3_bucket_lifecycle_configuration.state,
+  ]
+
+  lifecycle {
+    precondition {
+      condition     = anytrue([for pattern in local.deploy_role_patterns : can(regex(pattern, local.applier))])
+      error_message = "You apply this as ${local.applier}, which deploy_role_arns does not name: the policy would lock you out. Add it (with its path; a wildcard such as arn:aws:iam::ACCOUNT:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_* works)."
+    }
+    precondition {
+      condition     = alltrue([for arn in var.deploy_role_arns : split(":", arn)[4] == data.aws_caller_identity.current.account_id])
+      error_message = "Every deploy role is of this account (${data.aws_caller_identity.current.account_id}): the policy only denies, and another account's role would need an allow of its own."
+    }
+  }
 }

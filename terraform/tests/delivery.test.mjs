@@ -13,37 +13,31 @@ const read = (file) => fs.readFileSync(path.join(root, file), "utf8");
 const yaml = (file) => YAML.parse(read(file), { merge: true });
 const SERVICES = ["order-service", "inventory-service", "shipping-service"];
 
-test("buildspec.yml tests, aborts on failure, reports JUnit and leaves every file each deployment needs", () => {
+test("buildspec.yml tests, aborts on failure, reports JUnit, pushes the images and keeps their bills of materials", () => {
   const buildspec = yaml("buildspec.yml");
   assert.equal(buildspec.version, 0.2);
   assert.equal(buildspec.phases.install["runtime-versions"].java, "corretto21");
-  assert.equal(buildspec.phases.install["runtime-versions"].nodejs, 20, "the tests run the DynamoDB emulator on Node.js 20");
-  for (const phase of ["pre_build", "build", "post_build"]) assert.equal(buildspec.phases[phase]["on-failure"], "ABORT", phase);
+  assert.ok(buildspec.phases.install["runtime-versions"].nodejs >= 22, "Vite 8 wants Node.js 20.19+; the image's 20 is not pinned to a minor");
+  for (const phase of ["pre_build", "build"]) assert.equal(buildspec.phases[phase]["on-failure"], "ABORT", phase);
   assert.ok(buildspec.phases.build.commands.includes("./mvnw -B -ntp verify"));
   assert.equal(buildspec.reports.tests["file-format"], "JUNITXML");
   assert.deepEqual(buildspec.env.variables.SERVICES.split(" "), SERVICES);
 
-  const script = buildspec.phases.post_build.commands.join("\n");
-  for (const file of ["imageDetail.json", "taskdef.json", "appspec.yml"]) {
-    assert.match(script, new RegExp(`deploy/\\$service/${file.replace(".", "\\.")}`), `post_build writes ${file}`);
+  const install = buildspec.phases.install.commands.join("\n");
+  for (const tool of ["terraform", "tflint"]) {
+    assert.match(install, new RegExp(`curl[^\\n]*${tool}[\\s\\S]*sha256sum -c`), `${tool} is checked against its release's checksums`);
   }
-  assert.match(script, /<IMAGE1_NAME>/, "taskdef.json gets the image placeholder CodeDeploy fills");
   const build = buildspec.phases.build.commands.join("\n");
   assert.match(build, /docker build --target service --build-arg "SERVICE=\$service" -t "\$repository:\$IMAGE_TAG" \.$/m,
     "the Dockerfile's service target, as .ci/run builds it with compose");
-  assert.match(build, /docker cp "\$container:\/sbom\/\$service\.cdx\.json" "deploy\/\$service\/sbom\.cdx\.json"/,
+  assert.match(build, /docker cp "\$container:\/sbom\/\$service\.cdx\.json" "images\/\$service\.cdx\.json"/,
     "each image's bill of materials kept beside it");
   assert.ok(build.indexOf("aws ecr describe-images") >= 0 && build.indexOf("aws ecr describe-images") < build.indexOf("docker build"),
     "tags are immutable: a commit whose image exists (a re-run) is not built and pushed again");
-  assert.match(script, /images-to-push[\s\S]*docker push/, "only images built in this run are pushed");
-
-  const artifacts = buildspec.artifacts["secondary-artifacts"];
-  for (const service of SERVICES) {
-    const artifact = artifacts[service.replaceAll("-", "_")];
-    assert.ok(artifact, `no artifact for ${service}`);
-    assert.equal(artifact["base-directory"], `deploy/${service}`);
-    assert.deepEqual([...artifact.files].sort(), ["appspec.yml", "imageDetail.json", "sbom.cdx.json", "taskdef.json"]);
-  }
+  assert.match(buildspec.phases.pre_build.commands.join("\n"), /IMAGE_TAG="\$\{COMMIT_ID:0:12\}"/, "the tag is the Source action's commit");
+  assert.doesNotMatch(JSON.stringify(buildspec), /taskdef\.json|imageDetail\.json|describe-task-definition/,
+    "what a deployment runs is written after the approval (the pipeline's Release project), not by the commit's own build");
+  assert.deepEqual(buildspec.artifacts, { "base-directory": "images", files: ["*.cdx.json"] });
 });
 
 test("the pipeline's deploy actions use the artifacts and placeholders buildspec.yml produces", () => {
@@ -56,7 +50,7 @@ test("the pipeline's deploy actions use the artifacts and placeholders buildspec
   for (const service of SERVICES) assert.match(services, new RegExp(`"${service}" = \\{`));
 });
 
-test("appspec.yml is an ECS blue/green template for the container port", () => {
+test("appspec.yml is an ECS blue/green template for the container port and the network Terraform gives the tasks", () => {
   const appspec = yaml("appspec.yml");
   assert.equal(appspec.version, 0.0);
   const target = appspec.Resources[0].TargetService;
@@ -64,6 +58,13 @@ test("appspec.yml is an ECS blue/green template for the container port", () => {
   assert.equal(target.Properties.TaskDefinition, "<TASK_DEFINITION>");
   assert.equal(target.Properties.LoadBalancerInfo.ContainerName, "CONTAINER_NAME");
   assert.equal(target.Properties.LoadBalancerInfo.ContainerPort, 8080);
+  // Terraform review A4: subnets and security groups reach a blue/green service through its deployments.
+  const network = target.Properties.NetworkConfiguration.AwsvpcConfiguration;
+  assert.deepEqual(network, { Subnets: "SUBNETS", SecurityGroups: "SECURITY_GROUPS", AssignPublicIp: "DISABLED" });
+  const release = read("terraform/modules/pipeline/build.tf");
+  for (const placeholder of ["CONTAINER_NAME", "SUBNETS", "SECURITY_GROUPS"]) {
+    assert.match(release, new RegExp(`-e "s/${placeholder}/`), `the Release project fills in ${placeholder}`);
+  }
 });
 
 // The images are built and run by .ci/run's compose stage, whose system tests (ContainersIT

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { moduleFromText } from "./lib/hcl.mjs";
-import { iamWildcards, logRetention, openIngress, publicAddresses, unencryptedStorage } from "./lib/checks.mjs";
+import { blueGreenServices, iamWildcards, logRetention, openIngress, publicAddresses, unencryptedStorage } from "./lib/checks.mjs";
 
 async function findings(rule, hcl) {
   const model = await moduleFromText(hcl);
@@ -87,4 +87,28 @@ test("logs: a log group without retention and a task without a log group are cau
   await catches(logRetention,
     `resource "aws_cloudwatch_log_group" "l" { retention_in_days = 30 }\nresource "aws_ecs_task_definition" "t" {\n container_definitions = jsonencode([{ name = "app" }])\n}`,
     `resource "aws_cloudwatch_log_group" "l" { retention_in_days = 30 }\nresource "aws_ecs_task_definition" "t" {\n container_definitions = jsonencode([{ name = "app", logConfiguration = { logDriver = "awslogs", options = { awslogs-group = aws_cloudwatch_log_group.l.name } } }])\n}`);
+});
+
+test("blue/green: a CODE_DEPLOY service that Terraform would update in place, and its group replaced after, are caught", async () => {
+  const service = (ignored, group) => `resource "aws_ecs_service" "s" {
+ deployment_controller {
+ type = "CODE_DEPLOY"
+ }
+ network_configuration {
+ security_groups = [aws_security_group.service.id]
+ }
+ lifecycle {
+ ignore_changes = [${ignored}]
+ }
+}
+resource "aws_security_group" "service" {
+${group}
+}`;
+  const fixedGroup = ` name_prefix = "x-"\n lifecycle {\n create_before_destroy = true\n }`;
+  await catches(blueGreenServices,
+    service("task_definition, load_balancer", fixedGroup),
+    service("task_definition, load_balancer, network_configuration, enable_execute_command", fixedGroup));
+  await catches(blueGreenServices,
+    service("task_definition, load_balancer, network_configuration, enable_execute_command", ` name = "x"`),
+    service("task_definition, load_balancer, network_configuration, enable_execute_command", fixedGroup));
 });

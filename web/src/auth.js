@@ -1,6 +1,6 @@
 // Sign-in with the OAuth 2.0 authorization code flow and PKCE (RFC 7636), as a public client:
 // the same code signs in against dev-stack's local sign-in page and against a Cognito user
-// pool's managed login. The access token lives in memory only (never in localStorage or
+// pool's hosted UI. The access token lives in memory only (never in localStorage or
 // sessionStorage, where any script of the page could read it after the tab is closed): a
 // reload signs in again, which the identity provider's own session makes one click at most.
 // sessionStorage holds only the one-time PKCE verifier and state between the redirect out and

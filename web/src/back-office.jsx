@@ -228,7 +228,7 @@ function Orders({ api, stuck = false }) {
 }
 
 function Order({ api, session, orderId }) {
-  const { order, error } = useLiveOrder(api, orderId);
+  const { order, error, setOrder } = useLiveOrder(api, orderId);
   return (
     <section>
       <Heading>Order {orderId.slice(0, 8)}</Heading>
@@ -242,10 +242,43 @@ function Order({ api, session, orderId }) {
           <OrderLines order={order} />
           <h2>What happened</h2>
           <Timeline entries={order.timeline ?? []} />
+          {session.isOperator && order.cancellable && <CancelOrder api={api} orderId={orderId} onCancelled={setOrder} />}
         </>
       )}
       <Shipments api={api} session={session} orderId={orderId} />
     </section>
+  );
+}
+
+/** An operator cancels an order that should not hold its stock, saying why (the timeline keeps it). */
+function CancelOrder({ api, orderId, onCancelled }) {
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState(null);
+  const cancel = async (event) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      onCancelled(await api.post("orders", `/orders/${encodeURIComponent(orderId)}/cancel`, { reason }));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <form class="inline" onSubmit={cancel}>
+      <Problem error={error?.fieldErrors?.reason ? null : error} />
+      <Field
+        label="Reason to cancel"
+        name="reason"
+        value={reason}
+        maxLength={200}
+        required
+        error={error?.fieldErrors?.reason}
+        onInput={(event) => setReason(event.currentTarget.value)}
+      />
+      <button type="submit" class="danger">
+        Cancel order
+      </button>
+    </form>
   );
 }
 

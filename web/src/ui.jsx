@@ -194,17 +194,40 @@ export function OrderLines({ order }) {
   );
 }
 
-/** Reads the order again every second until it reaches a final status, while the page is visible. */
+/**
+ * How long to wait before reading a live order again: every second for its first minute on
+ * the page and for a minute after each change (a saga takes well under a second a step), then
+ * twice as long each time up to 30 s (an order can sit CONFIRMED for days until the warehouse
+ * dispatches it), and 30 s while the page is hidden. An open page thus makes about 70 reads
+ * in five minutes: one office behind one address stays far under the WAF's limit per address.
+ */
+export function nextReadDelay(sinceChange, previousDelay, hidden) {
+  if (hidden) return 30_000;
+  if (sinceChange < 60_000) return 1000;
+  return Math.min(30_000, Math.max(2000, previousDelay * 2));
+}
+
+/** Reads the order again (see nextReadDelay) until it reaches a final status. */
 export function useLiveOrder(api, orderId) {
   const [order, setOrder] = useState(null);
   const [error, setError] = useState(null);
   useEffect(() => {
     let stopped = false;
     let timer;
+    let changedAt = Date.now();
+    let lastSeen = null;
+    let delay = 1000;
+    let reading = false;
     const read = async () => {
+      reading = true;
       try {
         const latest = await api.get("orders", `/orders/${encodeURIComponent(orderId)}`);
         if (stopped) return;
+        const seen = `${latest.status} ${latest.timeline?.length ?? 0}`;
+        if (seen !== lastSeen) {
+          lastSeen = seen;
+          changedAt = Date.now();
+        }
         setOrder(latest);
         setError(null);
         if (FINAL_STATUSES.has(latest.status)) return;
@@ -212,13 +235,26 @@ export function useLiveOrder(api, orderId) {
         if (stopped) return;
         setError(failure);
         if (failure.status >= 400 && failure.status < 500) return;
+      } finally {
+        reading = false;
       }
-      timer = setTimeout(read, document.hidden ? 5000 : 1000);
+      delay = nextReadDelay(Date.now() - changedAt, delay, document.hidden);
+      timer = setTimeout(read, delay);
     };
+    // A page shown again reads at once and is live for a minute, as a page just opened.
+    const onVisible = () => {
+      if (document.hidden || stopped) return;
+      changedAt = Date.now();
+      if (reading) return;
+      clearTimeout(timer);
+      read();
+    };
+    document.addEventListener("visibilitychange", onVisible);
     read();
     return () => {
       stopped = true;
       clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisible);
     };
   }, [api, orderId]);
   return { order, error, setOrder };

@@ -100,6 +100,29 @@ test("an operator lists orders by status and sees an order's timeline", async ()
   await page.context().close();
 });
 
+test("an operator cancels a customer's order, saying why, and the customer sees who did and why", async () => {
+  const shop = await newPage(browser);
+  const customer = newCustomer();
+  await signInToShop(shop, customer);
+  await fillCart(shop, "Mechanical keyboard");
+  const orderId = await placeOrder(shop);
+  await shop.locator('[aria-live] [data-status="CONFIRMED"]').waitFor();
+
+  const page = await newPage(browser);
+  await signInToBackOffice(page, "operator");
+  await page.goto(`${BACK_OFFICE_URL}#/orders/${orderId}`);
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  assert.equal(await page.getByLabel("Reason to cancel").evaluate((input) => input.validity.valueMissing), true,
+    "no cancel without a reason");
+  await page.getByLabel("Reason to cancel").fill("holds stock without a purchase");
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await page.locator('[aria-live] [data-status="CANCELLED"]').waitFor({ timeout: 30_000 });
+  await page.context().close();
+
+  await shop.getByRole("list", { name: "Timeline" }).getByText("holds stock without a purchase").waitFor({ timeout: 30_000 });
+  await shop.context().close();
+});
+
 test("the back office's dead-letter page says where dead letters are handled", async () => {
   const page = await newPage(browser);
   await signInToBackOffice(page, "operator");

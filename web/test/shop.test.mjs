@@ -2,6 +2,7 @@
 // the service's own message next to a field it refused, and cannot see another's order.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import { WEB_URL, fillCart, launch, newCustomer, newPage, placeOrder, screenshot, signInToShop } from "./pages.mjs";
 
 let browser;
@@ -15,6 +16,7 @@ after(async () => {
 test("a customer places an order and sees it CONFIRMED, step by step", async () => {
   const page = await newPage(browser);
   await signInToShop(page, newCustomer());
+  await page.getByRole("button", { name: "Add Mechanical keyboard to the cart" }).waitFor();
   await screenshot(page, "shop-catalogue");
   await fillCart(page, "Mechanical keyboard");
   await screenshot(page, "shop-cart");
@@ -122,9 +124,36 @@ test("the services let the pages' origin call them, without cookies, and no othe
   const pages = await preflight(new URL(WEB_URL).origin);
   assert.equal(pages.headers.get("access-control-allow-origin"), new URL(WEB_URL).origin);
   assert.notEqual(pages.headers.get("access-control-allow-credentials"), "true", "a bearer token needs no cookies");
+  assert.ok(Number(pages.headers.get("access-control-max-age")) >= 3600,
+    "browsers keep the preflight's answer: one preflight, not one per read, per page and hour");
   const other = await preflight("https://elsewhere.example");
   assert.equal(other.headers.get("access-control-allow-origin"), null);
   assert.equal(other.status, 403);
+});
+
+test("an order's open page reads it under a tenth of the WAF's limit per address in five minutes", async () => {
+  const page = await newPage(browser);
+  await page.clock.install();
+  await signInToShop(page, newCustomer());
+  await fillCart(page, "Mechanical keyboard");
+  const orderId = await placeOrder(page);
+  await page.locator('[aria-live] [data-status="CONFIRMED"]').waitFor();
+  let reads = 0;
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === `/orders/${orderId}`) reads += 1;
+  });
+
+  // Five minutes of the page's clock, a second at a time, each read answered before the next.
+  for (let second = 0; second < 300; second += 1) {
+    await page.clock.runFor(1000);
+    await page.waitForLoadState("networkidle");
+  }
+
+  const edge = fs.readFileSync(new URL("../../terraform/modules/edge/variables.tf", import.meta.url), "utf8");
+  const wafLimitPerFiveMinutes = Number(edge.match(/"requests_per_ip_per_5_minutes" \{[^}]*default\s*=\s*(\d+)/)[1]);
+  assert.ok(reads < wafLimitPerFiveMinutes / 10, `${reads} reads of a CONFIRMED order in five minutes`);
+  assert.ok(reads >= 60, `${reads} reads: still live for its first minute`);
+  await page.context().close();
 });
 
 test("a token the service no longer takes says the sign-in has ended", async () => {

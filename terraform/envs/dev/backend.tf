@@ -1,5 +1,5 @@
 # State in S3, locked with S3's own lock file (no DynamoDB table needed).
-# The bucket is created once by hand; see the README, "Deploying to AWS".
+# The bucket is made once per account by terraform/bootstrap (its README).
 terraform {
   backend "s3" {
     key          = "order-fulfilment/dev/terraform.tfstate"

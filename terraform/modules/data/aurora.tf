@@ -15,16 +15,42 @@ resource "aws_cloudwatch_log_group" "postgresql" {
   retention_in_days = var.log_retention_days
 }
 
-# The newest minor version of the major that Aurora Serverless v2 offers now: a pinned minor
-# version is withdrawn from creation after a while, and the first apply would fail.
+# AWS's default minor version of the major now: a pinned minor version is withdrawn from
+# creation after a while, and the first apply would fail. Not simply the newest: the newest
+# made can be a Limitless Database build (16.x-limitless), which a Serverless v2 cluster
+# cannot be created with.
 data "aws_rds_engine_version" "postgresql" {
-  engine  = "aurora-postgresql"
-  version = var.engine_major_version
-  latest  = true
+  engine       = "aurora-postgresql"
+  version      = var.engine_major_version
+  default_only = true
+  latest       = true
 
   filter {
     name   = "engine-mode"
     values = ["provisioned"]
+  }
+
+  lifecycle {
+    postcondition {
+      condition     = !self.supports_limitless_database && !strcontains(self.version_actual, "limitless")
+      error_message = "The engine version found (${self.version_actual}) is a Limitless Database build; Serverless v2 needs a standard one."
+    }
+  }
+}
+
+# Every connection to the cluster is TLS, whatever a client asks for.
+resource "aws_rds_cluster_parameter_group" "this" {
+  name_prefix = "${var.name}-"
+  family      = data.aws_rds_engine_version.postgresql.parameter_group_family
+  description = "${var.name}: TLS only"
+
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1"
+  }
+
+  lifecycle {
+    create_before_destroy = true
   }
 }
 
@@ -33,8 +59,9 @@ resource "aws_rds_cluster" "this" {
   engine             = "aurora-postgresql"
   engine_mode        = "provisioned"
   engine_version     = data.aws_rds_engine_version.postgresql.version_actual
-  database_name      = "postgres"
   master_username    = "fulfilment_admin"
+
+  db_cluster_parameter_group_name = aws_rds_cluster_parameter_group.this.name
 
   # The master password lives in Secrets Manager, created and rotated by RDS.
   manage_master_user_password = true

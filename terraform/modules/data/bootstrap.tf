@@ -107,19 +107,29 @@ resource "aws_ecs_task_definition" "bootstrap" {
     cpu_architecture        = "ARM64"
   }
 
+  volume {
+    name = "tmp"
+  }
+
   container_definitions = jsonencode([{
-    name                   = "bootstrap"
-    image                  = "public.ecr.aws/docker/library/postgres:17-alpine"
+    name = "bootstrap"
+    # By digest: this task holds the master credentials (Renovate moves the digest).
+    image                  = "public.ecr.aws/docker/library/postgres:17-alpine@sha256:742f40ea20b9ff2ff31db5458d127452988a2164df9e17441e191f3b72252193"
     essential              = true
     readonlyRootFilesystem = true
     user                   = "70"
     entryPoint             = ["sh", "-c"]
-    command                = ["set -eu\n${local.bootstrap_sql}"]
+    # The RDS certificate authorities, over HTTPS checked by the image's own, so that psql
+    # verifies the cluster before it sends the master password.
+    command = ["set -eu\nwget -q -O /tmp/rds-ca-bundle.pem https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem\n${local.bootstrap_sql}"]
+    # The root file system is read-only; /tmp is the task's own.
+    mountPoints = [{ sourceVolume = "tmp", containerPath = "/tmp", readOnly = false }]
     environment = [
       { name = "PGHOST", value = aws_rds_cluster.this.endpoint },
       { name = "PGPORT", value = tostring(aws_rds_cluster.this.port) },
       { name = "PGDATABASE", value = "postgres" },
-      { name = "PGSSLMODE", value = "require" },
+      { name = "PGSSLMODE", value = "verify-full" },
+      { name = "PGSSLROOTCERT", value = "/tmp/rds-ca-bundle.pem" },
     ]
     secrets = concat(
       [

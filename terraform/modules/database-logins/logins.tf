@@ -2,11 +2,13 @@
 # data. The passwords live in Secrets Manager; the services read them at start
 # (ECS secrets), and the data module's bootstrap task sets them on the roles.
 #
-# A password is 128 random bits, hex: Terraform's uuid(), which draws from the
-# operating system's cryptographic generator. It goes through the write-only
-# argument secret_string_wo, so it is in neither the plan nor the state, and is
-# written only when secret_version changes: to rotate the passwords, raise it,
-# apply, and run the bootstrap task again, which sets them on the roles.
+# A password is a version 4 UUID, hex: 122 random bits (six of its 128 are fixed),
+# from Terraform's uuid(), which draws from the operating system's cryptographic
+# generator. It goes through the write-only argument secret_string_wo, so it is in
+# neither the plan nor the state, and is written only when secret_version changes:
+# to rotate the passwords, raise it, apply, run the bootstrap task again, which sets
+# them on the roles, then deploy the services (their pools open no new connection
+# with the old password).
 # (Secrets Manager's own generator, the ephemeral
 # aws_secretsmanager_random_password, would do as well, but Terraform 1.11's
 # test mocks cannot open ephemeral resources, and the plan is tested.)

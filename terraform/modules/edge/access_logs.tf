@@ -42,8 +42,13 @@ resource "aws_s3_bucket_lifecycle_configuration" "access_logs" {
   }
 }
 
+# Who writes the logs depends on the region: those opened since August 2022 deliver them as
+# the log delivery service, the older ones (eu-west-1, us-east-1, ...) as Elastic Load
+# Balancing's account of the region. Both are allowed, so the bucket works in either; the
+# account each region does not use writes nothing.
+data "aws_elb_service_account" "this" {}
+
 data "aws_iam_policy_document" "access_logs" {
-  # The log delivery service principal, not the legacy per-region ELB account.
   statement {
     sid       = "LoadBalancerWritesItsLogs"
     actions   = ["s3:PutObject"]
@@ -51,6 +56,16 @@ data "aws_iam_policy_document" "access_logs" {
     principals {
       type        = "Service"
       identifiers = ["logdelivery.elasticloadbalancing.amazonaws.com"]
+    }
+  }
+
+  statement {
+    sid       = "LoadBalancerOfAnOlderRegionWritesItsLogs"
+    actions   = ["s3:PutObject"]
+    resources = ["${aws_s3_bucket.access_logs.arn}/alb/AWSLogs/${data.aws_caller_identity.current.account_id}/*"]
+    principals {
+      type        = "AWS"
+      identifiers = [data.aws_elb_service_account.this.arn]
     }
   }
 

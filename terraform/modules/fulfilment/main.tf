@@ -44,8 +44,9 @@ module "network" {
 module "registry" {
   source = "../registry"
 
-  name     = var.name
-  services = toset(keys(local.services))
+  name                = var.name
+  services            = toset(keys(local.services))
+  deletion_protection = var.production
 }
 
 module "cluster" {
@@ -149,6 +150,8 @@ module "service" {
 
   exec_log_group_arn = module.cluster.exec_log_group_arn
 
+  execute_command_enabled = coalesce(var.execute_command_enabled, !var.production)
+
   # Null or an object is known when planning, even while the group's id is not.
   database = each.value.database == null ? null : { security_group_id = module.data.database_security_group_id }
 
@@ -159,7 +162,9 @@ module "service" {
       MESSAGING_QUEUES_ORDER_EVENTS       = module.messaging.queue_names["order-events"]
     },
     each.value.database == null ? {} : {
-      QUARKUS_DATASOURCE_JDBC_URL = "${module.data.service_database_urls[each.key]}?sslmode=require"
+      # TLS to Aurora, its certificate checked against the RDS authorities the image carries
+      # (the Dockerfile's rds-ca stage) and its name against the endpoint's.
+      QUARKUS_DATASOURCE_JDBC_URL = "${module.data.service_database_urls[each.key]}?sslmode=verify-full&sslrootcert=/usr/local/share/rds/rds-ca-bundle.pem"
     },
     each.key == "inventory-service" ? { INVENTORY_TABLE_NAME = module.data.inventory_table_name } : {},
     {
@@ -203,15 +208,16 @@ module "observability" {
 module "pipeline" {
   source = "../pipeline"
 
-  name               = var.name
-  region             = var.region
-  repository         = var.repository
-  branch             = var.branch
-  cluster_name       = module.cluster.cluster_name
-  https_listener_arn = module.edge.https_listener_arn
-  test_listener_arn  = module.edge.test_listener_arn
-  log_retention_days = var.log_retention_days
-  require_approval   = var.production
+  name                = var.name
+  region              = var.region
+  repository          = var.repository
+  branch              = var.branch
+  cluster_name        = module.cluster.cluster_name
+  https_listener_arn  = module.edge.https_listener_arn
+  test_listener_arn   = module.edge.test_listener_arn
+  log_retention_days  = var.log_retention_days
+  require_approval    = var.production
+  deletion_protection = var.production
   web = {
     bucket_name      = module.web.bucket_name
     bucket_arn       = module.web.bucket_arn
@@ -227,5 +233,7 @@ module "pipeline" {
     repository_url         = module.registry.repository_urls[service]
     repository_arn         = module.registry.repository_arns[service]
     rollback_alarm_names   = module.observability.rollback_alarm_names[service]
+    subnet_ids             = module.network.private_subnet_ids
+    security_group_ids     = [module.service[service].security_group_id]
   } }
 }

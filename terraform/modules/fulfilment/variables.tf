@@ -76,6 +76,12 @@ variable "fargate_spot_weight" {
   default     = null
 }
 
+variable "execute_command_enabled" {
+  type        = bool
+  description = "ECS Exec into the services' tasks (sessions logged by the cluster); null: off in production, on elsewhere. A blue/green service takes a change only when it is created again: for an incident, run a one-off task of the service's task definition with --enable-execute-command (modules/service README)."
+  default     = null
+}
+
 variable "cognito_domain_suffix" {
   type        = string
   description = "Ends the user pools' domain prefixes, which are unique per region across all AWS accounts; null: this account's id."

@@ -97,7 +97,7 @@ data "aws_iam_policy_document" "cognito_sends_email" {
 }
 
 # The shop's web or mobile app: a public client (no secret), sign-in by SRP or
-# by the managed login's authorization code flow with PKCE.
+# by the hosted UI's authorization code flow with PKCE.
 resource "aws_cognito_user_pool_client" "web" {
   name         = "${var.name}-web"
   user_pool_id = aws_cognito_user_pool.customers.id
@@ -128,4 +128,7 @@ resource "aws_cognito_user_pool_client" "web" {
 resource "aws_cognito_user_pool_domain" "customers" {
   domain       = "${var.name}-customers-${local.domain_suffix}"
   user_pool_id = aws_cognito_user_pool.customers.id
+  # The classic hosted UI: managed login (version 2) shows no page until a branding style
+  # exists, which provider 5.x cannot create.
+  managed_login_version = 1
 }

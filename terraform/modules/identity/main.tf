@@ -4,7 +4,7 @@ locals {
   # Domain prefixes are unique per region across all AWS accounts.
   domain_suffix = coalesce(var.domain_suffix, data.aws_caller_identity.current.account_id)
 
-  # Each pool's managed login (hosted UI) and OAuth endpoints.
+  # Each pool's hosted UI and OAuth endpoints.
   customers_login = "https://${aws_cognito_user_pool_domain.customers.domain}.auth.${var.region}.amazoncognito.com"
   staff_login     = "https://${aws_cognito_user_pool_domain.staff.domain}.auth.${var.region}.amazoncognito.com"
 

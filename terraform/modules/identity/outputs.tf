@@ -35,7 +35,7 @@ output "user_pool_ids" {
 }
 
 output "web_sign_in" {
-  description = "The managed login of the shop's and the back office's public clients: authorization, token and logout endpoints, client id (the web pages' config.json)."
+  description = "The hosted UI of the shop's and the back office's public clients: authorization, token and logout endpoints, client id (the web pages' config.json)."
   value = {
     shop = {
       authorize_url = "${local.customers_login}/oauth2/authorize"
@@ -53,6 +53,6 @@ output "web_sign_in" {
 }
 
 output "login_origins" {
-  description = "Origins of the two pools' managed logins (https://<domain>.auth.<region>.amazoncognito.com), known before the app clients: the web pages' Content-Security-Policy lets them be called."
+  description = "Origins of the two pools' hosted UIs (https://<domain>.auth.<region>.amazoncognito.com), known before the app clients: the web pages' Content-Security-Policy lets them be called."
   value       = [local.customers_login, local.staff_login]
 }

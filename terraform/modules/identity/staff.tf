@@ -70,6 +70,9 @@ resource "aws_cognito_resource_server" "fulfilment" {
 resource "aws_cognito_user_pool_domain" "staff" {
   domain       = "${var.name}-staff-${local.domain_suffix}"
   user_pool_id = aws_cognito_user_pool.staff.id
+  # The classic hosted UI: managed login (version 2) shows no page until a branding style
+  # exists, which provider 5.x cannot create.
+  managed_login_version = 1
 }
 
 # The back office's app, a public client: operators sign in through the managed

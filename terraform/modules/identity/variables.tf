@@ -26,13 +26,13 @@ variable "access_token_minutes" {
 
 variable "customer_callback_urls" {
   type        = list(string)
-  description = "Where the shop receives the managed login's answer (authorization code flow with PKCE), and where sign-out returns; empty: sign-in through the API (SRP) only."
+  description = "Where the shop receives the hosted UI's answer (authorization code flow with PKCE), and where sign-out returns; empty: sign-in through the API (SRP) only."
   default     = []
 }
 
 variable "back_office_callback_urls" {
   type        = list(string)
-  description = "Where the back office receives the staff pool's managed login's answer (authorization code flow with PKCE), and where sign-out returns; empty: sign-in through the API (SRP) only."
+  description = "Where the back office receives the staff pool's hosted UI's answer (authorization code flow with PKCE), and where sign-out returns; empty: sign-in through the API (SRP) only."
   default     = []
 }
 

@@ -34,3 +34,34 @@ resource "aws_sqs_queue_redrive_allow_policy" "dead_letter" {
     sourceQueueArns   = [aws_sqs_queue.this[each.key].arn]
   })
 }
+
+# Every queue refuses requests that do not come over TLS, whoever sends them.
+data "aws_iam_policy_document" "tls_only" {
+  for_each = merge(
+    { for queue, _ in var.queues : queue => aws_sqs_queue.this[queue].arn },
+    { for queue, _ in var.queues : "${queue}-dlq" => aws_sqs_queue.dead_letter[queue].arn },
+  )
+
+  statement {
+    sid       = "TlsOnly"
+    effect    = "Deny"
+    actions   = ["sqs:*"]
+    resources = [each.value]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_sqs_queue_policy" "tls_only" {
+  for_each = data.aws_iam_policy_document.tls_only
+
+  queue_url = endswith(each.key, "-dlq") ? aws_sqs_queue.dead_letter[trimsuffix(each.key, "-dlq")].id : aws_sqs_queue.this[each.key].id
+  policy    = each.value.json
+}

@@ -1,5 +1,7 @@
 data "aws_caller_identity" "current" {}
 
+data "aws_partition" "current" {}
+
 # A key of our own: CloudWatch cannot publish to a topic encrypted with the
 # AWS-managed alias/aws/sns key, whose policy we cannot extend, and the alarm
 # notifications would silently never arrive.
@@ -21,7 +23,7 @@ data "aws_iam_policy_document" "alarm_key" {
     resources = ["*"] # in a key policy, the key itself
     principals {
       type        = "AWS"
-      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+      identifiers = ["arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root"]
     }
   }
 
@@ -113,13 +115,17 @@ resource "aws_cloudwatch_metric_alarm" "oldest_message" {
   ok_actions          = [aws_sns_topic.alarms.arn]
 }
 
+# A share, not a count: a few requests anyone can send that fail (a bug reached on purpose)
+# must not roll a release back or page on a quiet service, and a busy one needs no more
+# errors than a quiet one to be called failing. Both target groups, as after a blue/green
+# release the traffic is on either.
 resource "aws_cloudwatch_metric_alarm" "target_5xx" {
   for_each = var.services
 
   alarm_name          = "${var.name}-${each.key}-5xx"
-  alarm_description   = "${each.key} answers with server errors. CodeDeploy rolls a release back on it."
+  alarm_description   = "More than ${var.error_rate_threshold_percent} % of ${each.key}'s answers are server errors (of at least ${var.error_rate_minimum_requests} requests a minute). CodeDeploy rolls a release back on it."
   comparison_operator = "GreaterThanThreshold"
-  threshold           = 5
+  threshold           = var.error_rate_threshold_percent
   evaluation_periods  = 2
   datapoints_to_alarm = 2
   treat_missing_data  = "notBreaching"
@@ -141,10 +147,37 @@ resource "aws_cloudwatch_metric_alarm" "target_5xx" {
     }
   }
 
+  dynamic "metric_query" {
+    for_each = each.value.target_group_arn_suffixes
+    content {
+      id          = "requests_${metric_query.key}"
+      return_data = false
+      metric {
+        namespace   = "AWS/ApplicationELB"
+        metric_name = "RequestCount"
+        period      = 60
+        stat        = "Sum"
+        dimensions  = { LoadBalancer = var.alb_arn_suffix, TargetGroup = metric_query.value }
+      }
+    }
+  }
+
   metric_query {
     id          = "errors"
-    expression  = "SUM(METRICS())"
-    label       = "5xx answers of ${each.key}"
+    expression  = "SUM(METRICS(\"errors_\"))"
+    return_data = false
+  }
+
+  metric_query {
+    id          = "requests"
+    expression  = "SUM(METRICS(\"requests_\"))"
+    return_data = false
+  }
+
+  metric_query {
+    id          = "error_rate"
+    expression  = "IF(requests >= ${var.error_rate_minimum_requests}, 100 * errors / requests, 0)"
+    label       = "5xx share of ${each.key}'s answers (%)"
     return_data = true
   }
 }

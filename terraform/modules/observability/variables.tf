@@ -76,3 +76,15 @@ variable "saga_log_group_name" {
   type        = string
   description = "Log group of order-service, whose SAGA_STUCK lines count stuck orders."
 }
+
+variable "error_rate_threshold_percent" {
+  type        = number
+  description = "Share of a service's answers that may be server errors (5xx) for two minutes before its 5xx alarm, a rollback alarm, fires."
+  default     = 5
+}
+
+variable "error_rate_minimum_requests" {
+  type        = number
+  description = "Requests a minute below which a service's 5xx share is not judged: a handful of errors on a quiet service is no failing release."
+  default     = 20
+}

@@ -1,5 +1,7 @@
 resource "aws_s3_bucket" "artifacts" {
   bucket_prefix = "${var.name}-pipeline-"
+  # Outside production an environment can be destroyed with its pipeline's artifacts.
+  force_destroy = !var.deletion_protection
 }
 
 resource "aws_s3_bucket_public_access_block" "artifacts" {

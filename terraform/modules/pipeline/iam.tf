@@ -10,25 +10,26 @@ data "aws_iam_policy_document" "assume" {
   }
 }
 
-# CodeBuild: read the source, write artifacts, logs and test reports, push
-# the three images, read the task definitions it templates.
+# Three CodeBuild roles, one per project, each with what its project does and no more. The
+# test and image build runs the commit's code (and every Maven plugin and npm package it
+# pulls) before anyone approves it: it may push images, never touch what production serves.
 resource "aws_iam_role" "build" {
   name               = "${var.name}-build"
   assume_role_policy = data.aws_iam_policy_document.assume["codebuild"].json
 }
 
-data "aws_iam_policy_document" "build" {
-  statement {
-    sid       = "Logs"
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.build.arn}:*"]
-  }
+resource "aws_iam_role" "release" {
+  name               = "${var.name}-release"
+  assume_role_policy = data.aws_iam_policy_document.assume["codebuild"].json
+}
 
-  statement {
-    sid       = "PipelineArtifacts"
-    actions   = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]
-    resources = ["${aws_s3_bucket.artifacts.arn}/*"]
-  }
+resource "aws_iam_role" "web" {
+  name               = "${var.name}-web"
+  assume_role_policy = data.aws_iam_policy_document.assume["codebuild"].json
+}
+
+data "aws_iam_policy_document" "build" {
+  source_policy_documents = [data.aws_iam_policy_document.codebuild_common.json]
 
   statement {
     sid       = "TestReports"
@@ -50,23 +51,17 @@ data "aws_iam_policy_document" "build" {
     ]
     resources = [for service in var.services : service.repository_arn]
   }
+}
+
+# After the approval: adds a tag to the approved images and reads the task definitions it
+# templates. Its buildspec is Terraform's own (build.tf).
+data "aws_iam_policy_document" "release" {
+  source_policy_documents = [data.aws_iam_policy_document.codebuild_common.json]
 
   statement {
-    sid       = "ListWebPages"
-    actions   = ["s3:ListBucket"]
-    resources = [var.web.bucket_arn]
-  }
-
-  statement {
-    sid       = "UploadWebPages"
-    actions   = ["s3:PutObject", "s3:DeleteObject"]
-    resources = ["${var.web.bucket_arn}/*"]
-  }
-
-  statement {
-    sid       = "RefreshWebPages"
-    actions   = ["cloudfront:CreateInvalidation"]
-    resources = [var.web.distribution_arn]
+    sid       = "TagReleases"
+    actions   = ["ecr:BatchGetImage", "ecr:DescribeImages", "ecr:PutImage"]
+    resources = [for service in var.services : service.repository_arn]
   }
 
   statement {
@@ -76,9 +71,65 @@ data "aws_iam_policy_document" "build" {
   }
 }
 
+# After the deployments: the site bucket's pages and assets, and refreshing the distribution;
+# never config.json, which Terraform writes and which says where the pages sign in.
+data "aws_iam_policy_document" "web" {
+  source_policy_documents = [data.aws_iam_policy_document.codebuild_common.json]
+
+  statement {
+    sid       = "ListWebPages"
+    actions   = ["s3:ListBucket"]
+    resources = [var.web.bucket_arn]
+  }
+
+  statement {
+    sid       = "UploadWebPages"
+    actions   = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
+    resources = ["${var.web.bucket_arn}/*"]
+  }
+
+  statement {
+    sid       = "NeverTheSiteConfiguration"
+    effect    = "Deny"
+    actions   = ["s3:PutObject", "s3:DeleteObject"]
+    resources = ["${var.web.bucket_arn}/config.json"]
+  }
+
+  statement {
+    sid       = "RefreshWebPages"
+    actions   = ["cloudfront:CreateInvalidation"]
+    resources = [var.web.distribution_arn]
+  }
+}
+
+# What every build does: its logs, and the pipeline's artifacts (its input, its output).
+data "aws_iam_policy_document" "codebuild_common" {
+  statement {
+    sid       = "Logs"
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.build.arn}:*"]
+  }
+
+  statement {
+    sid       = "PipelineArtifacts"
+    actions   = ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]
+    resources = ["${aws_s3_bucket.artifacts.arn}/*"]
+  }
+}
+
 resource "aws_iam_role_policy" "build" {
   role   = aws_iam_role.build.id
   policy = data.aws_iam_policy_document.build.json
+}
+
+resource "aws_iam_role_policy" "release" {
+  role   = aws_iam_role.release.id
+  policy = data.aws_iam_policy_document.release.json
+}
+
+resource "aws_iam_role_policy" "web" {
+  role   = aws_iam_role.web.id
+  policy = data.aws_iam_policy_document.web.json
 }
 
 # CodeDeploy: the AWS-managed policy for ECS blue/green is the documented
@@ -90,7 +141,7 @@ resource "aws_iam_role" "deploy" {
 
 resource "aws_iam_role_policy_attachment" "deploy" {
   role       = aws_iam_role.deploy.name
-  policy_arn = "arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS"
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSCodeDeployRoleForECS"
 }
 
 # CodePipeline: its artifacts, the connection, the build, the deployments.
@@ -132,7 +183,7 @@ data "aws_iam_policy_document" "pipeline" {
   statement {
     sid       = "DeploymentConfig"
     actions   = ["codedeploy:GetDeploymentConfig"]
-    resources = ["arn:aws:codedeploy:${var.region}:${data.aws_caller_identity.current.account_id}:deploymentconfig:CodeDeployDefault.ECSAllAtOnce"]
+    resources = ["arn:${data.aws_partition.current.partition}:codedeploy:${var.region}:${data.aws_caller_identity.current.account_id}:deploymentconfig:CodeDeployDefault.ECSAllAtOnce"]
   }
 
   statement {

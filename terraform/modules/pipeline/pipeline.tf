@@ -17,6 +17,7 @@ resource "aws_codepipeline" "this" {
       provider         = "CodeStarSourceConnection"
       version          = "1"
       output_artifacts = ["source"]
+      namespace        = "SourceVariables"
       configuration = {
         ConnectionArn    = aws_codestarconnections_connection.source.arn
         FullRepositoryId = var.repository
@@ -25,8 +26,8 @@ resource "aws_codepipeline" "this" {
     }
   }
 
-  # buildspec.yml tests, builds and pushes the images, and leaves one artifact
-  # per service: imageDetail.json, taskdef.json and appspec.yml.
+  # buildspec.yml tests, builds and pushes the images, and keeps their bills of materials
+  # (the artifact "images").
   stage {
     name = "Build"
     action {
@@ -36,9 +37,10 @@ resource "aws_codepipeline" "this" {
       provider         = "CodeBuild"
       version          = "1"
       input_artifacts  = ["source"]
-      output_artifacts = [for service, _ in var.services : replace(service, "-", "_")]
+      output_artifacts = ["images"]
       configuration = {
-        ProjectName = aws_codebuild_project.this.name
+        ProjectName          = aws_codebuild_project.this.name
+        EnvironmentVariables = local.commit_variable
       }
     }
   }
@@ -60,17 +62,21 @@ resource "aws_codepipeline" "this" {
   stage {
     name = "Deploy"
 
-    # First the images to be deployed are tagged as releases, which the lifecycle keeps.
+    # First the images to be deployed are tagged as releases, which the lifecycle keeps, and
+    # each deployment's files are written: imageDetail.json (the image by digest),
+    # taskdef.json and appspec.yml, one artifact per service.
     action {
-      name            = "Release"
-      category        = "Build"
-      owner           = "AWS"
-      provider        = "CodeBuild"
-      version         = "1"
-      run_order       = 1
-      input_artifacts = ["source"]
+      name             = "Release"
+      category         = "Build"
+      owner            = "AWS"
+      provider         = "CodeBuild"
+      version          = "1"
+      run_order        = 1
+      input_artifacts  = ["source"]
+      output_artifacts = [for service, _ in var.services : replace(service, "-", "_")]
       configuration = {
-        ProjectName = aws_codebuild_project.release.name
+        ProjectName          = aws_codebuild_project.release.name
+        EnvironmentVariables = local.commit_variable
       }
     }
 

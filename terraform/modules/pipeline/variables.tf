@@ -50,8 +50,10 @@ variable "services" {
     repository_url         = string
     repository_arn         = string
     rollback_alarm_names   = list(string)
+    subnet_ids             = list(string)
+    security_group_ids     = list(string)
   }))
-  description = "Per service: what CodeBuild and CodeDeploy need to release it."
+  description = "Per service: what CodeBuild and CodeDeploy need to release it, the network of its tasks among it."
 }
 
 variable "termination_wait_minutes" {
@@ -80,4 +82,27 @@ variable "web" {
     distribution_arn = string
   })
   description = "Where the built web pages go (the web module's bucket) and the distribution to refresh after they do."
+}
+
+variable "build_compute_type" {
+  type        = string
+  description = "CodeBuild compute type of the test and image build (ARM). A new account's quota for ARM large builds may be 0 or 1: ask for more, or take BUILD_GENERAL1_MEDIUM (slower)."
+  default     = "BUILD_GENERAL1_LARGE"
+}
+
+variable "web_releases_kept" {
+  type        = number
+  description = "The web pages' hashed assets of this many latest releases stay in the site bucket, for tabs still open on them; older ones are removed."
+  default     = 5
+
+  validation {
+    condition     = var.web_releases_kept >= 2
+    error_message = "Keep at least the current release and the one before it."
+  }
+}
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Keep the artifact bucket when the environment is destroyed while it holds artifacts (production)."
+  default     = true
 }

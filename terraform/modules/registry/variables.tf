@@ -24,3 +24,9 @@ variable "unreleased_image_days" {
   description = "Days an image that was never released (a build still waiting for approval, or rejected) is kept."
   default     = 30
 }
+
+variable "deletion_protection" {
+  type        = bool
+  description = "Refuse to delete a repository that holds images (production); without it, terraform destroy deletes them with their images."
+  default     = true
+}

@@ -52,3 +52,8 @@ output "path_patterns" {
   description = "The paths the load balancer sends to this service."
   value       = var.path_patterns
 }
+
+output "execute_command_enabled" {
+  description = "Whether ECS Exec reaches the service's tasks."
+  value       = aws_ecs_service.this.enable_execute_command
+}

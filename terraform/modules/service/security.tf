@@ -1,7 +1,13 @@
+# A new group is made before the old one goes: running tasks keep the old one until the
+# next deployment moves them (the appspec names the current group).
 resource "aws_security_group" "service" {
-  name        = "${var.name}-${var.service_name}"
+  name_prefix = "${var.name}-${var.service_name}-"
   description = "${var.service_name}: its ports from the load balancer only"
   vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 locals {

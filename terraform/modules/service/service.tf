@@ -28,11 +28,16 @@ resource "aws_ecs_service" "this" {
     container_port   = local.api_port
   }
 
-  # CodeDeploy owns the running task definition and the live target group;
-  # autoscaling owns the count; the cluster's default strategy was applied at
-  # creation.
+  # CodeDeploy owns the running task definition, the live target group and the network
+  # configuration (the pipeline's appspec carries the subnets and security group: a change
+  # reaches the tasks with the next deployment); ECS takes none of them, nor ECS Exec, in an
+  # update of a blue/green service. Autoscaling owns the count; the cluster's default
+  # strategy was applied at creation.
   lifecycle {
-    ignore_changes = [task_definition, load_balancer, desired_count, capacity_provider_strategy]
+    ignore_changes = [
+      task_definition, load_balancer, network_configuration, enable_execute_command, desired_count,
+      capacity_provider_strategy,
+    ]
   }
 
   depends_on = [aws_lb_listener_rule.this]

@@ -73,11 +73,13 @@ locals {
   # these paths; with a read-only root file system each is a writable volume of
   # the task's ephemeral storage (AWS's documentation calls read-only roots
   # unsupported for Exec; these three are what its agent needs, see README).
-  exec_paths = var.execute_command_enabled ? {
+  # Every task definition has them, so that a one-off task can be opened with Exec
+  # in an incident where the service's own tasks may not (execute_command_enabled).
+  exec_paths = {
     "exec-managed-agents" = "/managed-agents"
     "exec-ssm-state"      = "/var/lib/amazon/ssm"
     "exec-ssm-logs"       = "/var/log/amazon/ssm"
-  } : {}
+  }
 
   application_environment = merge(var.environment, {
     QUARKUS_HTTP_PORT       = tostring(local.api_port)
@@ -146,8 +148,9 @@ resource "aws_ecs_task_definition" "this" {
       logConfiguration = local.log_configuration
     },
     {
-      name                   = "otel-collector"
-      image                  = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3"
+      name = "otel-collector"
+      # By digest: the collector shares the task role's credentials (Renovate moves the digest).
+      image                  = "public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3@sha256:8aa9ea5f67b8d318f7d6af24677e3c70f7098bc0631147cb5fa91addbe980b06"
       essential              = false
       readonlyRootFilesystem = true
       user                   = "10001"

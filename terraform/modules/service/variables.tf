@@ -192,6 +192,6 @@ variable "metric_namespace" {
 
 variable "execute_command_enabled" {
   type        = bool
-  description = "ECS Exec into the service's tasks (sessions logged by the cluster), with writable volumes for its agent beside the read-only root file system; false: no Exec, and no such volumes."
-  default     = true
+  description = "ECS Exec into the service's tasks (sessions logged by the cluster). Set when the service is created: a blue/green service takes no change of it later. The task definition always has the writable volumes Exec's agent needs, for a one-off task opened with Exec."
+  default     = false
 }

@@ -139,6 +139,22 @@ resource "aws_cloudfront_response_headers_policy" "site" {
       override                   = true
     }
   }
+
+  # No page of another origin that this one opens (or that opens it) keeps a handle on its
+  # window: the shop and the back office share the origin, and a script of one may not
+  # reach into a window of the other that it did not open itself.
+  custom_headers_config {
+    items {
+      header   = "Cross-Origin-Opener-Policy"
+      value    = "same-origin"
+      override = true
+    }
+    items {
+      header   = "Permissions-Policy"
+      value    = "camera=(), microphone=(), geolocation=(), payment=()"
+      override = true
+    }
+  }
 }
 
 # The managed caching policies: hashed assets are cached long; the pages and
@@ -177,10 +193,13 @@ resource "aws_cloudfront_distribution" "site" {
   }
 
   # The distribution's own name (https://<id>.cloudfront.net): a name of your domain needs
-  # a certificate in us-east-1 and an alias record, left to whoever adopts this.
+  # a certificate in us-east-1 and an alias record, left to whoever adopts this. With
+  # CloudFront's default certificate the TLS floor is CloudFront's (TLSv1): a higher one
+  # needs such a certificate (README), and asking for it here would only make every plan
+  # show a change that never applies.
   viewer_certificate {
     cloudfront_default_certificate = true
-    minimum_protocol_version       = "TLSv1.2_2021"
+    minimum_protocol_version       = "TLSv1"
   }
 }
 

@@ -11,7 +11,8 @@ output "origin" {
 output "callback_urls" {
   description = "Where Cognito sends each public client back after sign-in (and sign-out)."
   value = {
-    shop        = ["https://${aws_cloudfront_distribution.site.domain_name}/"]
+    # The shop is the site's root, also when a visitor opened it as /index.html.
+    shop        = ["https://${aws_cloudfront_distribution.site.domain_name}/", "https://${aws_cloudfront_distribution.site.domain_name}/index.html"]
     back_office = ["https://${aws_cloudfront_distribution.site.domain_name}/back-office.html"]
   }
 }

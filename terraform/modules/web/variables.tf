@@ -13,12 +13,12 @@ variable "sign_in" {
     shop        = object({ authorize_url = string, token_url = string, logout_url = string, client_id = string })
     back_office = object({ authorize_url = string, token_url = string, logout_url = string, client_id = string })
   })
-  description = "The Cognito managed login of each public client (identity module's web_sign_in): where the pages send people to sign in, and where they trade the code for tokens."
+  description = "The Cognito hosted UI of each public client (identity module's web_sign_in): where the pages send people to sign in, and where they trade the code for tokens."
 }
 
 variable "sign_in_origins" {
   type        = list(string)
-  description = "Origins of the managed logins' token endpoints (identity module's login_origins), which the pages call; separate from sign_in, whose client ids depend on this module's callback URLs."
+  description = "Origins of the hosted UIs' token endpoints (identity module's login_origins), which the pages call; separate from sign_in, whose client ids depend on this module's callback URLs."
 }
 
 variable "deletion_protection" {

@@ -111,7 +111,7 @@ export function iamWildcards(model) {
       .filter((ref) => ref.kind === "data" && ref.type === "aws_iam_policy_document")
       .map((ref) => ref.name)));
   const isAccountRoot = (statement) => (statement.principals ?? []).every((principal) =>
-    principal.type === "AWS" && (principal.identifiers ?? []).every((id) => /^arn:aws:iam::.*:root$/.test(id)));
+    principal.type === "AWS" && (principal.identifiers ?? []).every((id) => /^arn:(aws|\$\{[^}]*partition[^}]*\}):iam::.*:root$/.test(id)));
   for (const document of model.data.filter((data) => data.type === "aws_iam_policy_document")) {
     const statements = [...(document.body.statement ?? [])];
     const dynamics = document.body.dynamic ?? [];
@@ -160,4 +160,31 @@ export function logRetention(model) {
 // resources would not see on a resource added later. What one module must
 // hold (its listeners, its ECS service, its alarms) is asserted on its plan in
 // terraform/tests/plan; references and module inputs, by terraform validate.
-export const SECURITY_RULES = [openIngress, publicAddresses, unencryptedStorage, iamWildcards, logRetention];
+/**
+ * A blue/green (CODE_DEPLOY) service: ECS refuses to update its task definition, load
+ * balancer, network configuration or ECS Exec in place, so Terraform must leave them to
+ * CodeDeploy, or the second apply fails (Terraform review A4). Its security groups are
+ * replaced before they are removed, while tasks still use them.
+ */
+export function blueGreenServices(model) {
+  const findings = [];
+  const blueGreen = model.resources.filter((resource) =>
+    resource.type === "aws_ecs_service" && first(resource.body.deployment_controller)?.type === "CODE_DEPLOY");
+  for (const resource of blueGreen) {
+    const ignored = (first(resource.body.lifecycle)?.ignore_changes ?? []).map((name) => String(name).replace(/^\$\{(.*)\}$/, "$1"));
+    for (const attribute of ["task_definition", "load_balancer", "network_configuration", "enable_execute_command"]) {
+      if (!ignored.includes(attribute)) {
+        findings.push(finding("blue-green", whereOf(model, resource), `a CODE_DEPLOY service must ignore changes to ${attribute}`));
+      }
+    }
+    for (const group of String(JSON.stringify(resource.body.network_configuration ?? [])).matchAll(/aws_security_group\.(\w+)/g)) {
+      const definition = model.resources.find((other) => other.type === "aws_security_group" && other.name === group[1]);
+      if (definition && (first(definition.body.lifecycle)?.create_before_destroy !== true || definition.body.name !== undefined)) {
+        findings.push(finding("blue-green", whereOf(model, definition), "a blue/green service's security group is made (name_prefix) before the old one goes"));
+      }
+    }
+  }
+  return findings;
+}
+
+export const SECURITY_RULES = [openIngress, publicAddresses, unencryptedStorage, iamWildcards, logRetention, blueGreenServices];

@@ -3,7 +3,7 @@
 
 mock_provider "aws" {
   mock_data "aws_rds_engine_version" {
-    defaults = { version_actual = "17.7" }
+    defaults = { version_actual = "17.7", supports_limitless_database = false, parameter_group_family = "aurora-postgresql17" }
   }
   mock_data "aws_iam_policy_document" {
     defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
@@ -51,6 +51,29 @@ run "the_data" {
   assert {
     condition     = length(aws_rds_cluster_instance.this) >= 2 && aws_rds_cluster.this.engine == "aurora-postgresql" && aws_rds_cluster.this.engine_version == data.aws_rds_engine_version.postgresql.version_actual && data.aws_rds_engine_version.postgresql.version == "17" && data.aws_rds_engine_version.postgresql.latest
     error_message = "Aurora PostgreSQL 17 (as the local stack runs), a writer and a reader."
+  }
+
+  # Terraform review A2: AWS's default minor of the major, never a Limitless Database build.
+  assert {
+    condition     = data.aws_rds_engine_version.postgresql.default_only
+    error_message = "The engine version is AWS's default of the major, not merely the newest made."
+  }
+
+  # Security review L3: the cluster takes TLS only, and the bootstrap task checks whom it
+  # sends the master password to.
+  assert {
+    condition = (
+      aws_rds_cluster.this.db_cluster_parameter_group_name == aws_rds_cluster_parameter_group.this.name
+      && one([for parameter in aws_rds_cluster_parameter_group.this.parameter : parameter.value if parameter.name == "rds.force_ssl"]) == "1"
+      && contains(jsondecode(aws_ecs_task_definition.bootstrap.container_definitions)[0].environment, { name = "PGSSLMODE", value = "verify-full" })
+      && strcontains(jsondecode(aws_ecs_task_definition.bootstrap.container_definitions)[0].command[0], "https://truststore.pki.rds.amazonaws.com/")
+    )
+    error_message = "Aurora refuses connections without TLS, and the bootstrap task verifies the server (verify-full against RDS's authorities)."
+  }
+
+  assert {
+    condition     = can(regex("@sha256:[0-9a-f]{64}$", jsondecode(aws_ecs_task_definition.bootstrap.container_definitions)[0].image))
+    error_message = "Security review L4: the task that holds the master credentials runs an image pinned by digest."
   }
 
   assert {
@@ -126,4 +149,19 @@ run "logins_of_an_environment_without_deletion_protection" {
     condition     = alltrue([for version in aws_secretsmanager_secret_version.service : version.secret_string == null && version.secret_string_wo_version == 1])
     error_message = "Passwords are written through the write-only argument, never into the plan or the state."
   }
+}
+
+run "a_limitless_build_is_refused_before_the_cluster_is_asked_for" {
+  command = plan
+
+  module {
+    source = "../../modules/data"
+  }
+
+  override_data {
+    target = data.aws_rds_engine_version.postgresql
+    values = { version_actual = "16.4-limitless", supports_limitless_database = true, parameter_group_family = "aurora-postgresql16" }
+  }
+
+  expect_failures = [data.aws_rds_engine_version.postgresql]
 }

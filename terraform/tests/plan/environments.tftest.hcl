@@ -3,6 +3,9 @@
 # count or for_each that depends on one fails this test as it would fail there.
 
 mock_provider "aws" {
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_availability_zones" {
     defaults = { names = ["eu-west-1a", "eu-west-1b", "eu-west-1c"] }
   }
@@ -16,7 +19,7 @@ mock_provider "aws" {
     defaults = { zone_id = "Z0123456789ABCDEFGHIJ" }
   }
   mock_data "aws_rds_engine_version" {
-    defaults = { version_actual = "17.7" }
+    defaults = { version_actual = "17.7", supports_limitless_database = false, parameter_group_family = "aurora-postgresql17" }
   }
 }
 
@@ -81,6 +84,11 @@ run "production_defaults" {
     condition     = module.cluster.default_capacity_provider_strategy["FARGATE_SPOT"].weight == 0
     error_message = "Production runs no task on FARGATE_SPOT unless asked: Spot tasks can be reclaimed with two minutes' notice."
   }
+
+  assert {
+    condition     = alltrue([for service in module.service : !service.execute_command_enabled])
+    error_message = "Security review L2: no ECS Exec into production's services unless asked for."
+  }
 }
 
 run "development_defaults" {
@@ -99,5 +107,10 @@ run "development_defaults" {
   assert {
     condition     = module.cluster.default_capacity_provider_strategy["FARGATE_SPOT"].weight > 0
     error_message = "Development puts tasks above the base on Spot too."
+  }
+
+  assert {
+    condition     = alltrue([for service in module.service : service.execute_command_enabled])
+    error_message = "Development keeps ECS Exec into its services."
   }
 }

@@ -112,6 +112,11 @@ run "domains_and_email_in_production" {
   }
 
   assert {
+    condition     = aws_cognito_user_pool_domain.customers.managed_login_version == 1 && aws_cognito_user_pool_domain.staff.managed_login_version == 1
+    error_message = "Terraform review A15: the classic hosted UI, which shows its page without a branding style provider 5.x cannot make."
+  }
+
+  assert {
     condition = (
       aws_cognito_user_pool.customers.email_configuration[0].email_sending_account == "DEVELOPER"
       && aws_cognito_user_pool.customers.email_configuration[0].source_arn == "arn:aws:ses:eu-west-1:123456789012:identity/example.com"

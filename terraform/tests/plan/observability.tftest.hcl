@@ -1,6 +1,9 @@
 # modules/observability: alarms that reach a person, and the dashboard.
 
 mock_provider "aws" {
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_iam_policy_document" {
     defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
   }
@@ -105,6 +108,15 @@ run "alarms" {
       for query in alarm.metric_query : [for metric in query.metric : metric.dimensions["TargetGroup"]]
     ])) == toset(values(var.services[service].target_group_arn_suffixes))])
     error_message = "The 5xx alarm, a rollback alarm, watches both target groups."
+  }
+
+  # Security review M3: a few errors anyone can cause on a quiet service roll nothing back.
+  assert {
+    condition = alltrue([for service, alarm in aws_cloudwatch_metric_alarm.target_5xx :
+      one([for query in alarm.metric_query : query.expression if query.return_data]) == "IF(requests >= 20, 100 * errors / requests, 0)"
+      && alarm.threshold == 5
+    ])
+    error_message = "The 5xx alarm judges the share of server errors, and only above twenty requests a minute."
   }
 
   assert {

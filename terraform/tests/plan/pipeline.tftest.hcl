@@ -1,6 +1,9 @@
 # modules/pipeline: test, build and deploy every commit, blue/green with rollback.
 
 mock_provider "aws" {
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_iam_policy_document" {
     defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
   }
@@ -44,6 +47,8 @@ variables {
       repository_url         = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/fulfilment-test/order-service"
       repository_arn         = "arn:aws:ecr:eu-west-1:123456789012:repository/fulfilment-test/order-service"
       rollback_alarm_names   = ["fulfilment-test-order-service-5xx", "fulfilment-test-order-service-p99-latency"]
+      subnet_ids             = ["subnet-0a", "subnet-0b"]
+      security_group_ids     = ["sg-0order"]
     }
   }
   web = {
@@ -59,6 +64,21 @@ run "production_pipeline" {
 
   module {
     source = "../../modules/pipeline"
+  }
+
+  override_resource {
+    target = aws_iam_role.build
+    values = { arn = "arn:aws:iam::123456789012:role/fulfilment-test-build" }
+  }
+
+  override_resource {
+    target = aws_iam_role.release
+    values = { arn = "arn:aws:iam::123456789012:role/fulfilment-test-release" }
+  }
+
+  override_resource {
+    target = aws_iam_role.web
+    values = { arn = "arn:aws:iam::123456789012:role/fulfilment-test-web" }
   }
 
   variables {
@@ -99,14 +119,71 @@ run "production_pipeline" {
     error_message = "Before any deployment, the images it deploys are tagged as releases, which the repositories' lifecycle keeps."
   }
 
+  # Security review M2: the build before the approval runs the commit's code and what it
+  # downloads; the files a deployment runs are made after the approval, by Terraform's own
+  # buildspec, and only the last step may write what production's browsers load.
+  assert {
+    condition = (
+      one([for stage in aws_codepipeline.this.stage : one([for action in stage.action : action.output_artifacts if action.name == "TestAndBuild"]) if stage.name == "Build"]) == tolist(["images"])
+      && toset(one([for stage in aws_codepipeline.this.stage : one([for action in stage.action : action.output_artifacts if action.name == "Release"]) if stage.name == "Deploy"])) == toset([for service, _ in var.services : replace(service, "-", "_")])
+      && alltrue(flatten([for stage in aws_codepipeline.this.stage : [for action in stage.action : action.input_artifacts == tolist([replace(action.name, "-", "_")]) if action.provider == "CodeDeployToECS"]]))
+      && !strcontains(aws_codebuild_project.release.source[0].buildspec, "buildspec.yml")
+      && strcontains(aws_codebuild_project.release.source[0].buildspec, "taskdef.json")
+    )
+    error_message = "The deployments take their files from the Release project after the approval, not from the build before it."
+  }
+
+  assert {
+    condition = (
+      length(toset([aws_codebuild_project.this.service_role, aws_codebuild_project.release.service_role, aws_codebuild_project.web.service_role])) == 3
+      && aws_codebuild_project.this.service_role == aws_iam_role.build.arn
+      && aws_codebuild_project.release.service_role == aws_iam_role.release.arn
+      && aws_codebuild_project.web.service_role == aws_iam_role.web.arn
+    )
+    error_message = "Each CodeBuild project has a role of its own."
+  }
+
+  assert {
+    condition = alltrue([for statement in data.aws_iam_policy_document.build.statement :
+      !anytrue([for resource in statement.resources : strcontains(resource, var.web.bucket_arn) || resource == var.web.distribution_arn])
+      && !anytrue([for action in statement.actions : startswith(action, "cloudfront:") || startswith(action, "ecs:")])
+    ])
+    error_message = "The build before the approval may not write the site, refresh the distribution or read task definitions."
+  }
+
+  assert {
+    condition = (
+      one([for statement in data.aws_iam_policy_document.web.statement : statement.resources if statement.sid == "UploadWebPages"]) == toset(["${var.web.bucket_arn}/*"])
+      && one([for statement in data.aws_iam_policy_document.web.statement : statement.effect if statement.sid == "NeverTheSiteConfiguration"]) == "Deny"
+      && one([for statement in data.aws_iam_policy_document.web.statement : statement.resources if statement.sid == "NeverTheSiteConfiguration"]) == toset(["${var.web.bucket_arn}/config.json"])
+      && one([for statement in data.aws_iam_policy_document.web.statement : statement.resources if statement.sid == "RefreshWebPages"]) == toset([var.web.distribution_arn])
+      && !anytrue([for statement in data.aws_iam_policy_document.web.statement : anytrue([for action in statement.actions : startswith(action, "ecr:")])])
+    )
+    error_message = "The web step writes the site's pages, never config.json, and refreshes that distribution only."
+  }
+
+  # Terraform review A9: a page never references an asset that is not there yet.
   assert {
     condition = (
       one([for stage in aws_codepipeline.this.stage : [for action in stage.action : action.configuration.ProjectName if action.run_order == 3] if stage.name == "Deploy"]) == [aws_codebuild_project.web.name]
       && strcontains(aws_codebuild_project.web.source[0].buildspec, "--exclude config.json")
-      && one([for statement in data.aws_iam_policy_document.build.statement : statement.resources if statement.sid == "UploadWebPages"]) == toset(["${var.web.bucket_arn}/*"])
-      && one([for statement in data.aws_iam_policy_document.build.statement : statement.resources if statement.sid == "RefreshWebPages"]) == toset([var.web.distribution_arn])
+      && strcontains(aws_codebuild_project.web.source[0].buildspec, "nodejs: 22")
+      && length(split("sync web/dist/assets", aws_codebuild_project.web.source[0].buildspec)[0]) < length(split("sync web/dist \"", aws_codebuild_project.web.source[0].buildspec)[0])
+      && !can(regex("sync web/dist/assets [^\\n]*--delete", aws_codebuild_project.web.source[0].buildspec))
     )
-    error_message = "After the services, the commit's web pages are uploaded to the site bucket (config.json left to Terraform) and the distribution refreshed; the build may write that bucket and invalidate that distribution only."
+    error_message = "After the services, the web step uploads the assets first and deletes none of them then, the pages after, config.json left to Terraform."
+  }
+
+  # Terraform review A16: the build and the release tag the one commit the Source action read.
+  assert {
+    condition = (
+      one(flatten([for stage in aws_codepipeline.this.stage : [for action in stage.action : action.namespace if action.name == "Source"]])) == "SourceVariables"
+      && alltrue(flatten([for stage in aws_codepipeline.this.stage : [for action in stage.action :
+        jsondecode(action.configuration.EnvironmentVariables)[0] == { name = "COMMIT_ID", value = "#{SourceVariables.CommitId}", type = "PLAINTEXT" }
+      if contains(["TestAndBuild", "Release"], action.name)]]))
+      && strcontains(aws_codebuild_project.release.source[0].buildspec, "--image-manifest-media-type")
+    )
+    error_message = "The build and the release take the commit from the Source action, and the release keeps the manifest's media type."
   }
 
   assert {
@@ -135,5 +212,22 @@ run "development_pipeline" {
   assert {
     condition     = [for stage in aws_codepipeline.this.stage : stage.name] == ["Source", "Build", "Deploy"]
     error_message = "No approval step outside production."
+  }
+}
+
+run "development_artifacts_go_with_the_environment" {
+  command = plan
+
+  module {
+    source = "../../modules/pipeline"
+  }
+
+  variables {
+    deletion_protection = false
+  }
+
+  assert {
+    condition     = aws_s3_bucket.artifacts.force_destroy
+    error_message = "Terraform review A14: outside production, destroy empties the artifact bucket."
   }
 }

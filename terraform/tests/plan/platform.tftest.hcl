@@ -1,6 +1,9 @@
 # modules/network, cluster, messaging and registry: what every service stands on.
 
 mock_provider "aws" {
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
   mock_data "aws_iam_policy_document" {
     defaults = { json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
   }
@@ -28,6 +31,11 @@ run "network_for_production" {
 
   module {
     source = "../../modules/network"
+  }
+
+  assert {
+    condition     = one(data.aws_iam_policy_document.flow_logs_assume.statement[0].condition).variable == "aws:SourceAccount"
+    error_message = "The flow logs' role is assumed by the service on behalf of this account only (no confused deputy)."
   }
 
   assert {
@@ -124,6 +132,16 @@ run "messaging" {
     condition     = alltrue([for queue in aws_sqs_queue.this : queue.receive_wait_time_seconds == 20])
     error_message = "Receives long-poll."
   }
+
+  # Security review L7 (in part): no queue takes a request without TLS.
+  assert {
+    condition = (
+      length(aws_sqs_queue_policy.tls_only) == 2 * length(aws_sqs_queue.this)
+      && toset([for policy in aws_sqs_queue_policy.tls_only : policy.queue_url]) == toset(concat([for queue in aws_sqs_queue.this : queue.id], [for queue in aws_sqs_queue.dead_letter : queue.id]))
+      && alltrue([for document in data.aws_iam_policy_document.tls_only : one(document.statement).effect == "Deny" && one(one(document.statement).condition).variable == "aws:SecureTransport"])
+    )
+    error_message = "Every queue and dead-letter queue refuses requests without TLS."
+  }
 }
 
 run "registry" {
@@ -131,6 +149,12 @@ run "registry" {
 
   module {
     source = "../../modules/registry"
+  }
+
+  # Terraform review A14: production keeps a repository that holds images; elsewhere destroy empties it.
+  assert {
+    condition     = alltrue([for repository in aws_ecr_repository.this : !repository.force_delete])
+    error_message = "By default (production) a repository with images is never deleted with the environment."
   }
 
   variables {
@@ -142,23 +166,36 @@ run "registry" {
     error_message = "Images are immutable, scanned on push and encrypted."
   }
 
-  # ECR expires an image by the first rule, in priority order, whose tags select it: a
-  # released image is selected by the keep-releases rule, so no later rule may expire it.
+  # Terraform review A1, as ECR decides it: rules in priority order, the first whose
+  # selection matches an image decides; a tagged rule matches an image only when EVERY prefix
+  # of its tagPrefixList begins one of the image's tags (AWS, "Lifecycle policy properties").
+  # A released image (its build tag and release-<commit>) and the bootstrap image must first
+  # meet a rule that keeps a count of them, never one that expires by age.
   assert {
-    condition = alltrue([for policy in aws_ecr_lifecycle_policy.this : (
-      jsondecode(policy.policy).rules[0].rulePriority == 1
-      && jsondecode(policy.policy).rules[0].selection.tagStatus == "tagged"
-      && contains(jsondecode(policy.policy).rules[0].selection.tagPrefixList, "release-")
-      && contains(jsondecode(policy.policy).rules[0].selection.tagPrefixList, "bootstrap")
-      && jsondecode(policy.policy).rules[0].selection.countType == "imageCountMoreThan"
-      && jsondecode(policy.policy).rules[0].selection.countNumber >= 5
-    )])
-    error_message = "The first rule selects the released images (and the bootstrap image) and keeps the newest of them."
+    condition = alltrue(flatten([for policy in aws_ecr_lifecycle_policy.this : [
+      for tags in [["0123456789ab", "release-0123456789ab"], ["bootstrap"]] : [
+        for rule in jsondecode(policy.policy).rules : rule if(
+          rule.selection.tagStatus == "any"
+          || (rule.selection.tagStatus == "tagged" && alltrue([
+            for prefix in try(rule.selection.tagPrefixList, []) : anytrue([for tag in tags : startswith(tag, prefix)])
+          ]))
+        )
+      ][0].selection.countType == "imageCountMoreThan"
+    ]]))
+    error_message = "ECR's first matching rule for a released image and for the bootstrap image keeps the newest of them: each kept prefix needs a rule of its own."
+  }
+
+  assert {
+    condition = alltrue([for policy in aws_ecr_lifecycle_policy.this :
+      alltrue([for index, rule in jsondecode(policy.policy).rules : rule.rulePriority == index + 1])
+      && one([for rule in jsondecode(policy.policy).rules : rule.selection.countNumber if jsonencode(try(rule.selection.tagPrefixList, [])) == jsonencode(["release-"])]) >= 5
+    ])
+    error_message = "The rules are listed in priority order (as the check above reads them), and at least five releases are kept for rollbacks."
   }
 
   assert {
     condition = alltrue([for policy in aws_ecr_lifecycle_policy.this : alltrue([
-      for rule in jsondecode(policy.policy).rules : rule.selection.countType == "sinceImagePushed" if rule.rulePriority > 1
+      for rule in jsondecode(policy.policy).rules : rule.selection.countType == "sinceImagePushed" if rule.selection.tagStatus != "tagged"
     ])])
     error_message = "No later rule keeps only a count of images of any tag: thirty builds waiting for approval would expire the image production runs."
   }
@@ -178,5 +215,23 @@ run "cluster_without_spot" {
   assert {
     condition     = output.default_capacity_provider_strategy["FARGATE_SPOT"].weight == 0 && output.default_capacity_provider_strategy["FARGATE"].weight > 0
     error_message = "With a Spot weight of 0, every task runs on demand."
+  }
+}
+
+run "registry_outside_production" {
+  command = plan
+
+  module {
+    source = "../../modules/registry"
+  }
+
+  variables {
+    services            = ["order-service"]
+    deletion_protection = false
+  }
+
+  assert {
+    condition     = alltrue([for repository in aws_ecr_repository.this : repository.force_delete])
+    error_message = "Outside production terraform destroy deletes the repositories with their images."
   }
 }

@@ -65,7 +65,7 @@ run "the_applications_may_use_their_own_queues_and_table_only" {
   }
   override_data {
     target = module.data.data.aws_rds_engine_version.postgresql
-    values = { version_actual = "17.7" }
+    values = { version_actual = "17.7", supports_limitless_database = false, parameter_group_family = "aurora-postgresql17" }
   }
 
   # What the rest of the environment asks AWS while it is planned.
@@ -79,6 +79,10 @@ run "the_applications_may_use_their_own_queues_and_table_only" {
   }
   override_data {
     target = module.edge.data.aws_caller_identity.current
+    values = { account_id = "123456789012" }
+  }
+  override_data {
+    target = module.network.data.aws_caller_identity.current
     values = { account_id = "123456789012" }
   }
   override_data {
@@ -207,6 +211,16 @@ run "only_the_deploy_roles_reach_the_state_over_tls" {
     deploy_role_arns = ["arn:aws:iam::123456789012:role/terraform-deploy"]
   }
 
+  override_data {
+    target = data.aws_caller_identity.current
+    values = { account_id = "123456789012", arn = "arn:aws:sts::123456789012:assumed-role/terraform-deploy/ada" }
+  }
+
+  override_data {
+    target = data.aws_iam_session_context.applier
+    values = { issuer_arn = "arn:aws:iam::123456789012:role/terraform-deploy" }
+  }
+
   assert {
     condition = jsondecode(data.aws_iam_policy_document.state.json).Statement == [
       {
@@ -233,4 +247,85 @@ run "only_the_deploy_roles_reach_the_state_over_tls" {
     condition     = aws_s3_bucket_public_access_block.state.restrict_public_buckets && aws_s3_bucket_versioning.state.versioning_configuration[0].status == "Enabled" && one(aws_s3_bucket_server_side_encryption_configuration.state.rule).apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
     error_message = "The state is versioned, encrypted and never public."
   }
+}
+
+# Terraform review A10: a policy that would shut out the one applying it is refused before
+# the bucket is touched; an IAM Identity Center role, path and all, is named by a wildcard.
+run "whoever_applies_the_state_bucket_must_be_a_deploy_role" {
+  command = plan
+
+  module {
+    source = "../../bootstrap"
+  }
+
+  variables {
+    bucket_name      = "fulfilment-test-state"
+    deploy_role_arns = ["arn:aws:iam::123456789012:role/terraform-deploy"]
+  }
+
+  override_data {
+    target = data.aws_caller_identity.current
+    values = { account_id = "123456789012", arn = "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Admin_0123456789abcdef/ada" }
+  }
+
+  override_data {
+    target = data.aws_iam_session_context.applier
+    values = { issuer_arn = "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_0123456789abcdef" }
+  }
+
+  expect_failures = [aws_s3_bucket_policy.state]
+}
+
+run "an_identity_center_role_is_named_with_its_path_by_a_wildcard" {
+  command = plan
+
+  module {
+    source = "../../bootstrap"
+  }
+
+  variables {
+    bucket_name      = "fulfilment-test-state"
+    deploy_role_arns = ["arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_Admin_*"]
+  }
+
+  override_data {
+    target = data.aws_caller_identity.current
+    values = { account_id = "123456789012", arn = "arn:aws:sts::123456789012:assumed-role/AWSReservedSSO_Admin_0123456789abcdef/ada" }
+  }
+
+  override_data {
+    target = data.aws_iam_session_context.applier
+    values = { issuer_arn = "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_0123456789abcdef" }
+  }
+
+  # The plan got here: the precondition found the applier's role, path included, in the list.
+  assert {
+    condition     = jsondecode(data.aws_iam_policy_document.state.json).Statement[1].Condition.ArnNotLike["aws:PrincipalArn"] == var.deploy_role_arns[0]
+    error_message = "The applier's role, path included, matches the wildcard, which the policy lets in."
+  }
+}
+
+run "another_accounts_deploy_role_is_refused" {
+  command = plan
+
+  module {
+    source = "../../bootstrap"
+  }
+
+  variables {
+    bucket_name      = "fulfilment-test-state"
+    deploy_role_arns = ["arn:aws:iam::123456789012:role/terraform-deploy", "arn:aws:iam::210987654321:role/terraform-deploy"]
+  }
+
+  override_data {
+    target = data.aws_caller_identity.current
+    values = { account_id = "123456789012", arn = "arn:aws:sts::123456789012:assumed-role/terraform-deploy/ada" }
+  }
+
+  override_data {
+    target = data.aws_iam_session_context.applier
+    values = { issuer_arn = "arn:aws:iam::123456789012:role/terraform-deploy" }
+  }
+
+  expect_failures = [aws_s3_bucket_policy.state]
 }

@@ -174,9 +174,16 @@ run "a_service_with_a_database" {
 
 run "ecs_exec_beside_a_read_only_root" {
   command = plan
+  # A service of its own: the one the runs above made ignores a later ECS Exec setting, as
+  # a blue/green service must (Terraform review A4).
+  state_key = "exec"
 
   module {
     source = "../../modules/service"
+  }
+
+  variables {
+    execute_command_enabled = true
   }
 
   assert {
@@ -191,20 +198,19 @@ run "ecs_exec_beside_a_read_only_root" {
   }
 }
 
-run "no_ecs_exec" {
+run "no_ecs_exec_into_the_service_by_default_but_a_one_off_task_can_have_it" {
   command = plan
 
   module {
     source = "../../modules/service"
   }
 
-  variables {
-    execute_command_enabled = false
-  }
-
   assert {
-    condition     = !aws_ecs_service.this.enable_execute_command && toset([for volume in aws_ecs_task_definition.this.volume : volume.name]) == toset(["tmp"])
-    error_message = "Without ECS Exec, no writable place but /tmp."
+    condition = (
+      !aws_ecs_service.this.enable_execute_command
+      && toset([for volume in aws_ecs_task_definition.this.volume : volume.name]) == toset(["tmp", "exec-managed-agents", "exec-ssm-state", "exec-ssm-logs"])
+    )
+    error_message = "Security review L2: no Exec into the service unless asked for; its task definition stays ready for a one-off task opened with Exec."
   }
 }
 

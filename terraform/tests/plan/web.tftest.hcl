@@ -43,6 +43,17 @@ run "the_pages_from_a_private_bucket_through_cloudfront" {
     source = "../../modules/web"
   }
 
+  # Terraform review A7 and A13.
+  assert {
+    condition     = aws_cloudfront_distribution.site.viewer_certificate[0].cloudfront_default_certificate && aws_cloudfront_distribution.site.viewer_certificate[0].minimum_protocol_version == "TLSv1"
+    error_message = "With CloudFront's default certificate, the only TLS floor CloudFront keeps is TLSv1: another would show as a change in every plan."
+  }
+
+  assert {
+    condition     = contains(output.callback_urls.shop, "https://${aws_cloudfront_distribution.site.domain_name}/index.html")
+    error_message = "A visitor who opened the shop as /index.html can sign in: the hosted UI returns to the page it was sent from."
+  }
+
   assert {
     condition = (
       aws_s3_bucket_public_access_block.site.block_public_policy && aws_s3_bucket_public_access_block.site.restrict_public_buckets
@@ -89,7 +100,7 @@ run "the_pages_from_a_private_bucket_through_cloudfront" {
   }
 
   assert {
-    condition     = output.callback_urls.shop == ["https://d1example.cloudfront.net/"] && output.callback_urls.back_office == ["https://d1example.cloudfront.net/back-office.html"] && output.origin == "https://d1example.cloudfront.net"
+    condition     = output.callback_urls.shop == ["https://d1example.cloudfront.net/", "https://d1example.cloudfront.net/index.html"] && output.callback_urls.back_office == ["https://d1example.cloudfront.net/back-office.html"] && output.origin == "https://d1example.cloudfront.net"
     error_message = "Cognito returns to the shop's and the back office's own pages; the services let that origin call them."
   }
 }

@@ -4,7 +4,6 @@ import dev.fulfilment.benchmarks.measure.ServerWaits;
 import dev.fulfilment.benchmarks.measure.SocketRecording;
 import dev.fulfilment.devstack.DevStack;
 import dev.fulfilment.devstack.Service;
-import dev.fulfilment.devstack.identity.LocalIssuer;
 import dev.fulfilment.devstack.servers.LocalServers;
 import java.io.IOException;
 import java.net.URI;
@@ -30,13 +29,16 @@ final class IdleBenchmark {
     /** A fresh stack warmed up under load, then {@link #idleOrders}. */
     static void run(Path projectRoot, int orders, int warmUpOrders) throws Exception {
         try (var stack = BenchmarkStack.fresh(projectRoot)) {
-            var customer = "Bearer " + stack.issuer().token(LocalIssuer.Caller.CUSTOMER, "benchmark");
             LoadBenchmark.stockProducts(stack, 2L * warmUpOrders + orders + 1000);
-            LoadBenchmark.warmUp(stack, customer, warmUpOrders);
+            LoadBenchmark.warmUp(stack, warmUpOrders);
             System.out.printf("%n## %s, %s%n", LocalDate.now(), BenchmarkStack.machine());
             System.out.printf(
                     "%nAfter %d orders from %d clients to warm up:%n", warmUpOrders, LoadBenchmark.WARM_UP_CLIENTS);
-            idleOrders(stack, customer, orders, BenchmarkStack.directory(projectRoot));
+            idleOrders(
+                    stack,
+                    new Customers(stack.issuer(), "idle").prepare(orders),
+                    orders,
+                    BenchmarkStack.directory(projectRoot));
         }
     }
 
@@ -47,7 +49,7 @@ final class IdleBenchmark {
      * how much of each order's time some service was waiting on PostgreSQL, SQS or DynamoDB, and
      * how much on none of them.
      */
-    private static void idleOrders(DevStack stack, String customer, int count, Path directory)
+    private static void idleOrders(DevStack stack, Customers customers, int count, Path directory)
             throws IOException, InterruptedException {
         var servers = stack.servers();
         var serverByPort = Map.of(
@@ -61,7 +63,7 @@ final class IdleBenchmark {
                     SocketRecording.start(
                             stack.pid(service), directory.resolve(service.directoryName() + "-sockets.jfr")));
         }
-        var orders = new SequentialOrders(stack.url(Service.ORDER), customer);
+        var orders = new SequentialOrders(stack.url(Service.ORDER), customers);
         var windows = new ArrayList<ServerWaits.Window>();
         for (int i = 0; i < count; i++) {
             var id = orders.place(LoadBenchmark.HOT_SKU);

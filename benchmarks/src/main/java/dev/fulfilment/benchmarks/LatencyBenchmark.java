@@ -2,7 +2,6 @@ package dev.fulfilment.benchmarks;
 
 import dev.fulfilment.benchmarks.measure.SagaHistogram;
 import dev.fulfilment.devstack.Service;
-import dev.fulfilment.devstack.identity.LocalIssuer;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ final class LatencyBenchmark {
             }
             var customer = new SequentialOrders(
                     stack.url(Service.ORDER),
-                    "Bearer " + stack.issuer().token(LocalIssuer.Caller.CUSTOMER, "benchmark"));
+                    new Customers(stack.issuer(), "latency").prepare(orders + 20 + orders / 5));
             var warmUp = Math.max(20, orders / 5);
             for (int i = 0; i < warmUp; i++) {
                 placeAndAwaitConfirmed(customer);

@@ -76,11 +76,11 @@ final class LoadBenchmark {
             var warmUp = plannedOrders;
             var stocked = 2L * (plannedOrders + warmUp) + 1000;
             var skus = stockProducts(stack, stocked);
-            var customer = "Bearer " + stack.issuer().token(LocalIssuer.Caller.CUSTOMER, "load");
+            var customers = new Customers(stack.issuer(), "load").prepare(plannedOrders);
             var orderUrl = stack.url(Service.ORDER);
             var metricsUrl = stack.managementUrl(Service.ORDER);
 
-            warmUp(stack, customer, warmUp);
+            warmUp(stack, warmUp);
 
             var outcomesBefore = outcomes(metricsUrl);
             var stagesBefore = SagaHistogram.read(HTTP, metricsUrl);
@@ -91,8 +91,8 @@ final class LoadBenchmark {
             var commitsBefore = commits(stack);
             var started = System.nanoTime();
             var answers = switch (load) {
-                case Load.Closed closed -> closedLoop(orderUrl, customer, closed);
-                case Load.Open open -> openLoop(orderUrl, customer, open);
+                case Load.Closed closed -> closedLoop(orderUrl, customers, closed);
+                case Load.Open open -> openLoop(orderUrl, customers, open);
             };
             var offeredFor = Duration.ofNanos(System.nanoTime() - started);
             var accepted = answers.stream().filter(a -> a.status() == 202).count();
@@ -150,10 +150,14 @@ final class LoadBenchmark {
      * Places so many orders from {@link #WARM_UP_CLIENTS} clients and waits for every outcome, so
      * that what is measured next runs compiled code. The products must be stocked for them.
      */
-    static void warmUp(DevStack stack, String customer, int orders) throws IOException, InterruptedException {
+    static void warmUp(DevStack stack, int orders) throws IOException, InterruptedException {
         var metricsUrl = stack.managementUrl(Service.ORDER);
         var before = outcomes(metricsUrl);
-        var accepted = closedLoop(stack.url(Service.ORDER), customer, new Load.Closed(WARM_UP_CLIENTS, orders)).stream()
+        var accepted = closedLoop(
+                        stack.url(Service.ORDER),
+                        new Customers(stack.issuer(), "warm-up").prepare(orders),
+                        new Load.Closed(WARM_UP_CLIENTS, orders))
+                .stream()
                 .filter(answer -> answer.status() == 202)
                 .count();
         awaitOutcomes(metricsUrl, before, accepted, Duration.ofMinutes(2));
@@ -209,14 +213,14 @@ final class LoadBenchmark {
         }
     }
 
-    private static List<Answer> closedLoop(String orderUrl, String authorization, Load.Closed load) {
+    private static List<Answer> closedLoop(String orderUrl, Customers customers, Load.Closed load) {
         var answers = new ConcurrentLinkedQueue<Answer>();
         var next = new AtomicInteger();
         try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < load.clients(); c++) {
                 clients.submit(() -> {
                     for (int n = next.getAndIncrement(); n < load.orders(); n = next.getAndIncrement()) {
-                        answers.add(place(orderUrl, authorization, n));
+                        answers.add(place(orderUrl, customers.authorization(n), n));
                     }
                 });
             }
@@ -224,7 +228,7 @@ final class LoadBenchmark {
         return List.copyOf(answers);
     }
 
-    private static List<Answer> openLoop(String orderUrl, String authorization, Load.Open load)
+    private static List<Answer> openLoop(String orderUrl, Customers customers, Load.Open load)
             throws InterruptedException {
         var answers = new ConcurrentLinkedQueue<Answer>();
         var interval = 1_000_000_000L / load.perSecond();
@@ -233,6 +237,7 @@ final class LoadBenchmark {
             var next = System.nanoTime();
             for (int n = 0; n < total; n++) {
                 var number = n;
+                var authorization = customers.authorization(number);
                 requests.submit(() -> answers.add(place(orderUrl, authorization, number)));
                 next += interval;
                 var wait = next - System.nanoTime();

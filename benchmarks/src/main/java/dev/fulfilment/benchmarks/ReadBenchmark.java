@@ -2,7 +2,6 @@ package dev.fulfilment.benchmarks;
 
 import dev.fulfilment.benchmarks.measure.CpuUse;
 import dev.fulfilment.devstack.Service;
-import dev.fulfilment.devstack.identity.LocalIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
- * The read path of order-service: one customer's orders read back, one request after the
- * other ({@code GET /orders/{id}}), then by four connections at once for ten seconds
- * ({@code GET /orders?limit=20}), each request signed with the customer's bearer token. Both
+ * The read path of order-service: orders read back by their customers (forty, five orders
+ * each: no customer may hold more open), one request after the other ({@code GET
+ * /orders/{id}}), then by four connections at once for ten seconds ({@code GET
+ * /orders?limit=20}, a customer's five), each request signed with its customer's token. Both
  * requests are warmed up first until the JIT compiler is done with them (a minute of both on
  * this kind of machine: measured sooner, the figures are the compiler's), and each phase also
  * reports order-service's CPU time per request, which depends less on what else the machine
@@ -39,23 +39,23 @@ final class ReadBenchmark {
     static void run(Path projectRoot, Duration warmUp) throws Exception {
         try (var stack = BenchmarkStack.fresh(projectRoot)) {
             var orderUrl = stack.url(Service.ORDER);
-            var customer = "Bearer " + stack.issuer().token(LocalIssuer.Caller.CUSTOMER, "reader");
-            var ids = placeOrders(orderUrl, customer);
+            var customers = new Customers(stack.issuer(), "reader").prepare(ORDERS);
+            var ids = placeOrders(orderUrl, customers);
 
             var client =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // Warm up both requests, then measure.
             for (var until = System.nanoTime() + warmUp.toNanos(); System.nanoTime() < until; ) {
-                readSequentially(client, orderUrl, customer, ids, ids.size());
-                readConcurrently(orderUrl, customer, Duration.ofSeconds(5));
+                readSequentially(client, orderUrl, customers, ids, ids.size());
+                readConcurrently(orderUrl, customers, Duration.ofSeconds(5));
             }
             var sequentialCpu = CpuUse.read(stack);
             var sequentialStarted = System.nanoTime();
-            var sequential = readSequentially(client, orderUrl, customer, ids, SEQUENTIAL);
+            var sequential = readSequentially(client, orderUrl, customers, ids, SEQUENTIAL);
             var sequentialTook = Duration.ofNanos(System.nanoTime() - sequentialStarted);
             var sequentialCpuMillis = orderServiceMillis(CpuUse.read(stack).since(sequentialCpu)) / SEQUENTIAL;
             var concurrentCpu = CpuUse.read(stack);
-            var concurrent = readConcurrently(orderUrl, customer, CONCURRENT_FOR);
+            var concurrent = readConcurrently(orderUrl, customers, CONCURRENT_FOR);
             var concurrentCpuMillis = orderServiceMillis(CpuUse.read(stack).since(concurrentCpu)) / concurrent.size();
             var rss = BenchmarkStack.residentKilobytes(stack.pid(Service.ORDER)) / 1024;
 
@@ -72,7 +72,8 @@ final class ReadBenchmark {
                     BenchmarkStack.percentile(sequential, 99),
                     sequentialCpuMillis);
             System.out.printf(
-                    "| `GET /orders?limit=20`, %d connections for %d s | %.0f requests/s; p50 %.2f ms, p99 %.2f ms | %.2f ms |%n",
+                    "| `GET /orders?limit=20` (a customer's %d), %d connections for %d s | %.0f requests/s; p50 %.2f ms, p99 %.2f ms | %.2f ms |%n",
+                    Customers.ORDERS_EACH,
                     CONNECTIONS,
                     CONCURRENT_FOR.toSeconds(),
                     concurrent.size() / (double) CONCURRENT_FOR.toSeconds(),
@@ -87,14 +88,15 @@ final class ReadBenchmark {
         return used.byProcess().get(Service.ORDER.directoryName()) * 1000;
     }
 
-    private static List<String> placeOrders(String orderUrl, String customer) throws Exception {
+    /** The orders placed, in order: order i is its customer's, customers.authorization(i). */
+    private static List<String> placeOrders(String orderUrl, Customers customers) throws Exception {
         var client = HttpClient.newHttpClient();
         var ids = new ArrayList<String>();
         for (int i = 0; i < ORDERS; i++) {
             var response = client.send(
                     HttpRequest.newBuilder(URI.create(orderUrl + "/orders"))
                             .header("Content-Type", "application/json")
-                            .header("Authorization", customer)
+                            .header("Authorization", customers.authorization(i))
                             .POST(HttpRequest.BodyPublishers.ofString("""
                                     {"lines":[{"sku":"USB-C-CABLE","quantity":1}],
                                      "shippingAddress":{"recipient":"Read Er","line1":"1 Loop Road","city":"London","postalCode":"N1","country":"GB"}}"""))
@@ -110,11 +112,12 @@ final class ReadBenchmark {
     }
 
     private static List<Double> readSequentially(
-            HttpClient client, String orderUrl, String customer, List<String> ids, int reads) throws Exception {
+            HttpClient client, String orderUrl, Customers customers, List<String> ids, int reads) throws Exception {
         var millis = new ArrayList<Double>();
         for (int i = 0; i < reads; i++) {
-            var request = HttpRequest.newBuilder(URI.create(orderUrl + "/orders/" + ids.get(i % ids.size())))
-                    .header("Authorization", customer)
+            var order = i % ids.size();
+            var request = HttpRequest.newBuilder(URI.create(orderUrl + "/orders/" + ids.get(order)))
+                    .header("Authorization", customers.authorization(order))
                     .build();
             var started = System.nanoTime();
             var status =
@@ -129,11 +132,15 @@ final class ReadBenchmark {
     }
 
     /** The latencies of every request completed by the connections in that time. */
-    private static List<Double> readConcurrently(String orderUrl, String customer, Duration duration) throws Exception {
+    private static List<Double> readConcurrently(String orderUrl, Customers customers, Duration duration)
+            throws Exception {
         var millis = new ConcurrentLinkedQueue<Double>();
-        var request = HttpRequest.newBuilder(URI.create(orderUrl + "/orders?limit=20"))
-                .header("Authorization", customer)
-                .build();
+        var requests = new ArrayList<HttpRequest>();
+        for (int order = 0; order < ORDERS; order += Customers.ORDERS_EACH) {
+            requests.add(HttpRequest.newBuilder(URI.create(orderUrl + "/orders?limit=20"))
+                    .header("Authorization", customers.authorization(order))
+                    .build());
+        }
         var until = System.nanoTime() + duration.toNanos();
         var done = new ArrayList<java.util.concurrent.Future<?>>();
         try (var connections = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -143,7 +150,8 @@ final class ReadBenchmark {
                     var client = HttpClient.newBuilder()
                             .version(HttpClient.Version.HTTP_1_1)
                             .build();
-                    while (System.nanoTime() < until) {
+                    for (int i = 0; System.nanoTime() < until; i++) {
+                        var request = requests.get(i % requests.size());
                         var started = System.nanoTime();
                         var status = client.send(request, HttpResponse.BodyHandlers.discarding())
                                 .statusCode();

@@ -20,19 +20,22 @@ final class SequentialOrders {
             Pattern.compile("\\{\"status\":\"([A-Z_]+)\",\"reason\":\"[^\"]*\",\"at\":\"([^\"]+)\"}");
 
     private final String orderUrl;
-    private final String authorization;
+    private final Customers customers;
+    private final java.util.Map<String, String> placedBy = new java.util.HashMap<>();
+    private int ordersPlaced;
 
     /**
      * @param orderUrl order-service's API
-     * @param authorization the customer's {@code Authorization} header
+     * @param customers who places them, a few orders each
      */
-    SequentialOrders(String orderUrl, String authorization) {
+    SequentialOrders(String orderUrl, Customers customers) {
         this.orderUrl = orderUrl;
-        this.authorization = authorization;
+        this.customers = customers;
     }
 
     /** @return the placed order's id */
     String place(String sku) throws IOException, InterruptedException {
+        var authorization = customers.authorization(ordersPlaced++);
         var body = """
                 {"lines":[{"sku":"%s","quantity":1}],
                  "shippingAddress":{"recipient":"Bench Mark","line1":"1 Loop Road","city":"London","postalCode":"N1","country":"GB"}}""".formatted(sku);
@@ -47,13 +50,14 @@ final class SequentialOrders {
         if (placed.statusCode() != 202 || !id.find()) {
             throw new IllegalStateException("placing failed: " + placed.statusCode() + " " + placed.body());
         }
+        placedBy.put(id.group(1), authorization);
         return id.group(1);
     }
 
     /** @return the order once CONFIRMED, read every pollEvery */
     String awaitConfirmed(String id, Duration pollEvery) throws IOException, InterruptedException {
         var get = HttpRequest.newBuilder(URI.create(orderUrl + "/orders/" + id))
-                .header("Authorization", authorization)
+                .header("Authorization", placedBy.get(id))
                 .build();
         var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {

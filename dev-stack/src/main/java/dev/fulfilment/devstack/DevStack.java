@@ -175,6 +175,9 @@ public final class DevStack implements AutoCloseable {
         }
         configuration.put("quarkus.http.port", Integer.toString(ports.get(service)));
         configuration.put("quarkus.management.port", Integer.toString(managementPorts.get(service)));
+        // This machine only: a laptop's services and their management answer no one on its network.
+        configuration.put("quarkus.http.host", "127.0.0.1");
+        configuration.put("quarkus.management.host", "127.0.0.1");
         // Swagger UI is on the management port; its requests go to the API's, which lets
         // that page (and no other) call it from the browser.
         configuration.put("quarkus.smallrye-openapi.servers", url(service));

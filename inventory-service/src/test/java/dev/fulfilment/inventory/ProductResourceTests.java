@@ -60,6 +60,44 @@ class ProductResourceTests {
                 .statusCode(400);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        // "0/A": A's partition is 1, not 0. DynamoDB refuses a start key outside the queried partition.
+        "MC9B",
+        // "16/": there are 16 partitions, 0 to 15.
+        "MTYv",
+        // "-1/"
+        "LTEv",
+        // "0/a lower-case sku"
+        "MC9hIGxvd2VyLWNhc2Ugc2t1"
+    })
+    void aCursorThisApiNeverReturnedIsA400NamingItNeverA500(String cursor) {
+        given().queryParam("cursor", cursor)
+                .when()
+                .get("/inventory")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void aNameWithAControlCharacterIsA400NamingItAndCreatesNothing() {
+        var sku = uniqueSku();
+        asOperator()
+                .contentType(ContentType.JSON)
+                .body("""
+                        {"name":"Desk\\u0000lamp","unitPrice":19.50,"available":7}""")
+                .when()
+                .put("/inventory/" + sku)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("must not contain control characters"));
+        given().when().get("/inventory/" + sku).then().statusCode(404);
+    }
+
     @Test
     void putCreatesAProductAndThenSetsItsNameAndPriceWithoutTouchingItsStock() {
         var sku = uniqueSku();

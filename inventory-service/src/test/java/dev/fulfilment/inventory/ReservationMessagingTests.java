@@ -156,6 +156,25 @@ class ReservationMessagingTests {
         assertThat(products.find(scarce).orElseThrow().available()).isEqualTo(1);
     }
 
+    @Test
+    void anOrderOfManyLongUnknownSkusIsRejectedWithAReasonThatKeepsToTheContract() {
+        var unknown = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> "NOPE-%02d-".formatted(i) + "X".repeat(55))
+                .toList();
+        var orderId = UUID.randomUUID();
+
+        send(reserve(orderId, unknown.stream().map(sku -> new OrderLine(sku, 1)).toArray(OrderLine[]::new)));
+
+        var reply = orderEvents.awaitMessage(orderId, "InventoryRejected");
+        assertThat(contracts.violations(reply.body())).isEmpty();
+        var reason = reply.body().at("/payload/reason").asText();
+        assertThat(reason)
+                .hasSizeLessThanOrEqualTo(200)
+                .startsWith("unknown sku NOPE-00-")
+                .endsWith(" more");
+        assertThat(reply.body().at("/payload/unknownSkus")).hasSize(50);
+    }
+
     /** With units left, and after the reservation took the last ones (the redelivery then finds none to take). */
     @ParameterizedTest(name = "{0} in stock")
     @ValueSource(longs = {10, 4})

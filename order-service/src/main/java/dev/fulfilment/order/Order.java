@@ -178,7 +178,7 @@ public class Order extends PanacheEntityBase {
             }
             case InventoryRejected rejected -> {
                 if (status == OrderStatus.PENDING) {
-                    rejectionReason = rejected.reason();
+                    rejectionReason = OrderTimelineEntry.bounded(rejected.reason(), OrderTimelineEntry.REASON_LIMIT);
                     moveTo(OrderStatus.REJECTED, "rejected: " + rejected.reason(), messageId, now);
                 }
                 yield List.of();

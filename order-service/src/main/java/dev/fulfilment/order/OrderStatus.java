@@ -40,6 +40,14 @@ public enum OrderStatus {
         return canMoveTo(CANCELLING);
     }
 
+    /**
+     * Whether an order in this status holds (or may yet hold) the stock of its lines: from
+     * placed until shipped, rejected or cancelled. What one customer may hold is limited.
+     */
+    public boolean isOpen() {
+        return this == PENDING || this == INVENTORY_RESERVED || this == CONFIRMED || this == CANCELLING;
+    }
+
     public boolean isFinal() {
         return LEGAL_MOVES.get(this).isEmpty();
     }

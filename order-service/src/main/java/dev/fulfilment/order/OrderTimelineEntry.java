@@ -42,11 +42,22 @@ public class OrderTimelineEntry {
 
     protected OrderTimelineEntry() {}
 
+    /** The longest reason the table keeps (order_timeline.reason). */
+    static final int REASON_LIMIT = 500;
+
     OrderTimelineEntry(Order order, OrderStatus status, String reason, Instant occurredAt, UUID causedBy) {
         this.order = order;
         this.status = status;
-        this.reason = reason;
+        this.reason = bounded(reason, REASON_LIMIT);
         this.occurredAt = occurredAt;
         this.causedBy = causedBy;
+    }
+
+    /**
+     * The text cut to the limit, marked where it was cut: reasons come partly from other services'
+     * messages, and no length of theirs may make a change of this order fail.
+     */
+    static String bounded(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit - 1) + "\u2026";
     }
 }

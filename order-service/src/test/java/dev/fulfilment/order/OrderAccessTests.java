@@ -56,7 +56,10 @@ class OrderAccessTests {
                         rule("POST", "/orders").allow(CUSTOMER).sending(body("MOUSE-01", 1)),
                         rule("GET", "/orders").allow(CUSTOMER, OPERATOR),
                         rule("GET", "/orders/{id}").allow(CUSTOMER, OPERATOR).as(unknown),
-                        rule("POST", "/orders/{id}/cancel").allow(CUSTOMER).as(unknown + "/cancel")));
+                        rule("POST", "/orders/{id}/cancel")
+                                .allow(CUSTOMER, OPERATOR)
+                                .as(unknown + "/cancel")
+                                .sending("{\"reason\":\"a test\"}")));
     }
 
     @Test
@@ -107,7 +110,7 @@ class OrderAccessTests {
     }
 
     @Test
-    void theBackOfficeReadsAndListsAnyCustomersOrdersButDoesNotCancelThem() {
+    void theBackOfficeReadsAndListsAnyCustomersOrdersAndCancelsOnlySayingWhyButPlacesNone() {
         var customer = uniqueCustomer();
         var orderId = placeOrder(customer);
 
@@ -122,8 +125,16 @@ class OrderAccessTests {
                 .when()
                 .post("/orders/" + orderId + "/cancel")
                 .then()
-                .statusCode(403)
-                .contentType("application/problem+json");
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("reason"));
+        asOperator()
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"a test\"}")
+                .when()
+                .post("/orders/" + orderId + "/cancel")
+                .then()
+                .statusCode(202);
         asOperator()
                 .contentType(ContentType.JSON)
                 .body(body("MOUSE-01", 1))

@@ -128,6 +128,19 @@ class OrderSagaRulesTests {
     }
 
     @Test
+    void aRejectionReasonAsLongAsTheContractAllowsFitsTheTimelineMarkedWhereItWasCut() {
+        var pending = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
+                .order();
+
+        apply(pending, new InventoryRejected("x".repeat(500), List.of(), List.of("SKU-1")));
+
+        assertThat(pending.status).isEqualTo(OrderStatus.REJECTED);
+        var entry = pending.timeline.getLast().reason;
+        assertThat(entry).hasSize(500).startsWith("rejected: xxx").endsWith("\u2026");
+        assertThat(pending.rejectionReason).hasSize(500);
+    }
+
+    @Test
     void cancellingAPendingOrderReleasesStockAndEndsCancelledOnTheRelease() {
         var order = Order.place("c-1", List.of(new OrderLine("SKU-1", 1)), address(), Instant.now())
                 .order();

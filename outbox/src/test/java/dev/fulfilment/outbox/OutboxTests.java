@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.fulfilment.contracts.messages.CreateShipment;
 import dev.fulfilment.contracts.messages.InventoryReleased;
+import dev.fulfilment.contracts.messages.OrderLine;
 import dev.fulfilment.contracts.messages.ShippingAddress;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.testkit.QueueProbe;
@@ -101,7 +102,8 @@ class OutboxTests {
         var address = new ShippingAddress("A. Person", "1 Road", null, "Town", "T1", "GB");
         // shipping-commands is named after a queue that does not exist in these tests.
         QuarkusTransaction.requiringNew()
-                .run(() -> outbox.enqueue(OutgoingMessage.caused(orderId, new CreateShipment(List.of(), address))));
+                .run(() -> outbox.enqueue(OutgoingMessage.caused(
+                        orderId, new CreateShipment(List.of(new OrderLine("SKU-1", 1)), address))));
 
         assertThatThrownBy(() -> relay.relayAll()).isInstanceOf(RuntimeException.class);
 

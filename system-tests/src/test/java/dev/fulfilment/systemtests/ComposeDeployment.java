@@ -107,7 +107,9 @@ final class ComposeDeployment implements Deployment {
 
     @Override
     public void startAgain(Service service) {
-        compose("start", service.directoryName());
+        // Not `start`, which starts the service's dependencies too: a server a test took away
+        // stays away.
+        compose("up", "--detach", "--no-deps", "--no-recreate", service.directoryName());
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()

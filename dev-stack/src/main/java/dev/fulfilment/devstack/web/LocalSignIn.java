@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * A local stand-in for Cognito's managed login, for development only: the authorization
+ * A local stand-in for Cognito's hosted UI, for development only: the authorization
  * endpoint shows a form where you say who you are (a customer's id, or a staff role), and
  * the token endpoint trades the one-time code for dev-stack's own token, the same that
  * {@code ./dev-stack/token} prints. The web pages run the same authorization code flow with

@@ -38,7 +38,7 @@ final class SignInPage {
         return page(
                 request.client() == LocalSignIn.Client.SHOP ? "Sign in to the shop" : "Sign in to the back office",
                 """
-                <p>dev-stack's local sign-in, for development only: in AWS, Cognito's managed login asks for a password here.</p>
+                <p>dev-stack's local sign-in, for development only: in AWS, Cognito's hosted UI asks for a password here.</p>
                   <form method="post" action="/sign-in/authorize">
                     %s
                     %s

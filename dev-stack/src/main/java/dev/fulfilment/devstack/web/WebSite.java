@@ -84,9 +84,17 @@ public final class WebSite implements AutoCloseable {
             server.createContext(
                     "/sign-in/authorize",
                     exchange -> answer(exchange, csp, () -> {
-                        authorize(exchange, signIn);
+                        if (fromThisMachine(exchange)) {
+                            authorize(exchange, signIn);
+                        }
                     }));
-            server.createContext("/sign-in/token", exchange -> answer(exchange, csp, () -> token(exchange, signIn)));
+            server.createContext(
+                    "/sign-in/token",
+                    exchange -> answer(exchange, csp, () -> {
+                        if (fromThisMachine(exchange)) {
+                            token(exchange, signIn);
+                        }
+                    }));
             server.start();
             return new WebSite(server, origin);
         } catch (IOException e) {
@@ -148,11 +156,30 @@ public final class WebSite implements AutoCloseable {
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");
             headers.set("X-Frame-Options", "DENY");
+            headers.set("Cross-Origin-Opener-Policy", "same-origin");
+            headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
             handler.handle();
         } catch (RuntimeException e) {
             send(exchange, 500, "text/plain; charset=utf-8", "dev-stack's web server failed: " + e);
         }
     }
+
+    /**
+     * Whether the request names this machine as its host (localhost or 127.0.0.1, any port); a
+     * page of another site whose name an attacker pointed at 127.0.0.1 (DNS rebinding) names its
+     * own, and gets no token. Answers 421 otherwise.
+     */
+    private static boolean fromThisMachine(HttpExchange exchange) throws IOException {
+        var host = exchange.getRequestHeaders().getFirst("Host");
+        if (host != null && LOCAL_HOST.matcher(host).matches()) {
+            return true;
+        }
+        send(exchange, 421, "text/plain; charset=utf-8", "The sign-in answers requests for localhost only.");
+        return false;
+    }
+
+    private static final java.util.regex.Pattern LOCAL_HOST =
+            java.util.regex.Pattern.compile("(localhost|127\\.0\\.0\\.1)(:\\d{1,5})?");
 
     private static void serveFile(HttpExchange exchange, Path pages) throws IOException {
         if (!exchange.getRequestMethod().equals("GET")

@@ -10,7 +10,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 
-/** The local sign-in holds to what Cognito's managed login checks for a public client with PKCE. */
+/** The local sign-in holds to what Cognito's hosted UI checks for a public client with PKCE. */
 class LocalSignInTests {
 
     private static final String ORIGIN = "http://localhost:8080";

@@ -85,6 +85,30 @@ class SignInClientTests {
                 .hasMessageContaining("./dev-stack/start, or docker compose up");
     }
 
+    @Test
+    void aPageOfAnotherSiteThatResolvesToThisMachineGetsNoToken(@TempDir Path pages) throws Exception {
+        var site = URI.create(serve(pages, null));
+        var form = "response_type=code&client_id=dev-stack-back-office&who=operator";
+
+        var answer = rawPost(site, "attacker.example:" + site.getPort(), "/sign-in/authorize", form);
+
+        assertThat(answer).startsWith("HTTP/1.1 421");
+        assertThat(rawPost(site, "localhost:" + site.getPort(), "/sign-in/authorize", form))
+                .as("the same request for localhost is answered (here: refused for its missing PKCE)")
+                .startsWith("HTTP/1.1 400");
+    }
+
+    /** A POST with the Host header of one's choice, as a browser sends it after DNS rebinding. */
+    private static String rawPost(URI site, String host, String path, String form) throws Exception {
+        try (var socket = new java.net.Socket(site.getHost(), site.getPort())) {
+            var request = "POST " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
+                    + "\r\nConnection: close\r\n\r\n" + form;
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * Serves empty pages with the sign-in at a free port; returns where it is reached.
      *

@@ -1,5 +1,6 @@
 package dev.fulfilment.inventory.product;
 
+import dev.fulfilment.inventory.table.InventoryTable;
 import dev.fulfilment.support.problem.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -20,7 +21,13 @@ final class CatalogueCursors {
             var slash = raw.indexOf('/');
             var shard = Integer.parseInt(raw.substring(0, slash));
             var lastSku = raw.substring(slash + 1);
-            if (shard < 0 || (!lastSku.isEmpty() && !lastSku.matches(Product.SKU_PATTERN))) {
+            // Each part is checked, and that they belong together: DynamoDB refuses a start key
+            // outside the partition queried, which would otherwise be a 500.
+            if (shard < 0
+                    || shard >= InventoryTable.CATALOGUE_SHARDS
+                    || (!lastSku.isEmpty()
+                            && (!lastSku.matches(Product.SKU_PATTERN)
+                                    || InventoryTable.catalogueShard(lastSku) != shard))) {
                 throw new IllegalArgumentException(raw);
             }
             return new ProductRepository.CatalogueCursor(shard, lastSku.isEmpty() ? null : lastSku);

@@ -209,15 +209,37 @@ public class ReservationService {
             return shortSkus.isEmpty() && unknownSkus.isEmpty();
         }
 
+        /**
+         * The reason a person reads in the order's timeline, at most {@value #REASON_LIMIT}
+         * characters whatever the order: as many skus as fit, then how many more (the lists of
+         * the message name them all).
+         */
         String describe() {
+            var room = !shortSkus.isEmpty() && !unknownSkus.isEmpty() ? (REASON_LIMIT - 2) / 2 : REASON_LIMIT;
             var parts = new ArrayList<String>();
             if (!shortSkus.isEmpty()) {
-                parts.add("not enough stock of " + String.join(", ", shortSkus));
+                parts.add(naming("not enough stock of ", shortSkus, room));
             }
             if (!unknownSkus.isEmpty()) {
-                parts.add("unknown sku " + String.join(", ", unknownSkus));
+                parts.add(naming("unknown sku ", unknownSkus, room));
             }
             return String.join("; ", parts);
+        }
+
+        static final int REASON_LIMIT = 200;
+
+        /** "prefix A, B and 3 more": the most skus that fit in the room. */
+        static String naming(String prefix, List<String> skus, int room) {
+            for (int named = skus.size(); named > 0; named--) {
+                var rest = skus.size() - named;
+                var text = prefix
+                        + String.join(", ", skus.subList(0, named))
+                        + (rest == 0 ? "" : " and " + rest + " more");
+                if (text.length() <= room) {
+                    return text;
+                }
+            }
+            return prefix.strip() + ": " + skus.size() + " of them";
         }
     }
 

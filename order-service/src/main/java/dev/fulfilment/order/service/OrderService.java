@@ -1,7 +1,9 @@
 package dev.fulfilment.order.service;
 
 import dev.fulfilment.order.Order;
+import dev.fulfilment.order.OrderLimitReachedException;
 import dev.fulfilment.order.OrderNotFoundException;
+import dev.fulfilment.order.OrderStatus;
 import dev.fulfilment.outbox.Outbox;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.support.problem.InvalidRequestException;
@@ -9,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hibernate.FlushMode;
 import org.hibernate.Hibernate;
@@ -24,18 +28,34 @@ import org.hibernate.Hibernate;
 @ApplicationScoped
 public class OrderService {
 
+    /** The open orders of one customer and the units they hold (OrderStatus.isOpen). */
+    private static final String OPEN_ORDERS_OF_CUSTOMER = "select count(distinct o.id), coalesce(sum(l.quantity), 0)"
+            + " from orders o join order_lines l on l.order_id = o.id where o.customer_id = :customerId and o.status in ("
+            + Arrays.stream(OrderStatus.values())
+                    .filter(OrderStatus::isOpen)
+                    .map(status -> "'" + status.name() + "'")
+                    .collect(Collectors.joining(", "))
+            + ")";
+
     private final Outbox outbox;
     private final OrderMetrics metrics;
+    private final OrderLimits limits;
 
-    OrderService(Outbox outbox, OrderMetrics metrics) {
+    OrderService(Outbox outbox, OrderMetrics metrics, OrderLimits limits) {
         this.outbox = outbox;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
-    /** A new order, PENDING; its saga starts when the transaction commits. */
+    /**
+     * A new order, PENDING; its saga starts when the transaction commits.
+     *
+     * @throws OrderLimitReachedException when it would take the customer past {@link OrderLimits}
+     */
     @Transactional
     public Order place(PlaceOrder command) {
         requireEachSkuOnce(command);
+        requireWithinLimits(command);
         var placed = Order.place(command.customerId(), command.lines(), command.shippingAddress(), Instant.now());
         var order = placed.order();
         order.persist();
@@ -45,21 +65,23 @@ public class OrderService {
     }
 
     /**
-     * Cancels the customer's order. A message that changes the order at the same moment makes
-     * the commit fail on the order's version; the cancel then starts again in a new transaction
-     * from the order as the message left it (up to five times in all).
+     * Cancels the order: a customer its own, the back office any (an abusive hold of stock,
+     * an order the warehouse cannot fill). A message that changes the order at the same moment
+     * makes the commit fail on the order's version; the cancel then starts again in a new
+     * transaction from the order as the message left it (up to five times in all).
      *
-     * @throws OrderNotFoundException when there is no such order of this customer's
+     * @param reason why, in the caller's words; the timeline says who asked
+     * @throws OrderNotFoundException when there is no such order the caller may see
      */
     @Retry(maxRetries = 4, delay = 10, jitter = 10, retryOn = OptimisticLockException.class)
-    public Order cancel(UUID orderId, Caller.Customer customer, String reason) {
+    public Order cancel(UUID orderId, Caller caller, String reason) {
         // Through the bean (ArC intercepts a call to itself): each try is a transaction of its own.
-        return cancelOnce(orderId, customer, reason);
+        return cancelOnce(orderId, caller, reason);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Order cancelOnce(UUID orderId, Caller.Customer customer, String reason) {
-        var order = load(orderId, customer);
+    Order cancelOnce(UUID orderId, Caller caller, String reason) {
+        var order = load(orderId, caller);
         var before = order.status;
         var now = Instant.now();
         order.cancel(reason, now).forEach(command -> outbox.enqueue(OutgoingMessage.caused(orderId, command)));
@@ -139,6 +161,31 @@ public class OrderService {
                 .orElseThrow(() -> new OrderNotFoundException(orderId));
         Hibernate.initialize(order.timeline);
         return order;
+    }
+
+    /**
+     * The customer's open orders with this one stay within the limits. One customer's orders
+     * are placed one at a time (a lock on the customer, held until commit), so that two placed
+     * at once cannot both pass.
+     */
+    private void requireWithinLimits(PlaceOrder command) {
+        var session = Order.getSession();
+        session.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:customerId, 0))", Object.class)
+                .setParameter("customerId", command.customerId())
+                .getSingleResult();
+        var open = session.createNativeQuery(OPEN_ORDERS_OF_CUSTOMER, Object[].class)
+                .setParameter("customerId", command.customerId())
+                .getSingleResult();
+        var openOrders = ((Number) open[0]).longValue();
+        var heldUnits = ((Number) open[1]).longValue();
+        if (openOrders >= limits.openOrders()) {
+            throw OrderLimitReachedException.openOrders(limits.openOrders());
+        }
+        var orderedUnits =
+                command.lines().stream().mapToLong(line -> line.quantity).sum();
+        if (heldUnits + orderedUnits > limits.openUnits()) {
+            throw OrderLimitReachedException.openUnits(limits.openUnits(), heldUnits, orderedUnits);
+        }
     }
 
     private static void requireEachSkuOnce(PlaceOrder command) {

@@ -30,6 +30,13 @@ public class EnvelopeCodec {
         this.tolerantReader = lenient.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /**
+     * The SQS body of the message, checked against its contract first: a message the consumer
+     * would send to its dead-letter queue fails here, where it is made, so that the state change
+     * it belongs to rolls back with it.
+     *
+     * @throws ContractViolationException when the message breaks its schema
+     */
     public String encode(OutgoingMessage message) {
         var envelope = new Envelope(
                 message.messageId(),
@@ -40,10 +47,22 @@ public class EnvelopeCodec {
                 message.causationId(),
                 message.traceparent(),
                 objectMapper.valueToTree(message.payload()));
+        var tree = objectMapper.valueToTree(envelope);
+        var violations = validator.violations(tree);
+        if (!violations.isEmpty()) {
+            throw new ContractViolationException(message.type().wireName(), violations);
+        }
         try {
-            return objectMapper.writeValueAsString(envelope);
+            return objectMapper.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode " + message.type(), e);
+        }
+    }
+
+    /** A message made here that its own contract refuses: a defect of this service. */
+    public static final class ContractViolationException extends IllegalStateException {
+        ContractViolationException(String type, java.util.List<String> violations) {
+            super("an outgoing " + type + " breaks its contract: " + String.join("; ", violations));
         }
     }
 

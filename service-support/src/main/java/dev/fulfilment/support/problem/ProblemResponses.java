@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.fulfilment.support.json.ControlCharacterException;
+import dev.fulfilment.support.json.PlainText;
 import dev.fulfilment.support.resilience.DependencyFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -95,6 +97,12 @@ public class ProblemResponses {
     }
 
     @ServerExceptionMapper
+    public Response controlCharacter(ControlCharacterException e, UriInfo uri) {
+        var field = jsonPath(e);
+        return invalidBody(field + " must not contain control characters", field, PlainText.MESSAGE, uri);
+    }
+
+    @ServerExceptionMapper
     public Response wrongValue(InvalidFormatException e, UriInfo uri) {
         var field = jsonPath(e);
         return invalidBody(
@@ -148,6 +156,9 @@ public class ProblemResponses {
             }
             case UnrecognizedPropertyException cause -> {
                 return unknownField(cause, uri);
+            }
+            case ControlCharacterException cause -> {
+                return controlCharacter(cause, uri);
             }
             case InvalidFormatException cause -> {
                 return wrongValue(cause, uri);

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * call. Those are children of the request or message that made them; alone they are the
  * outbox relay's polls, the gauges and the health checks, which would otherwise fill the
  * trace store with one-span traces. Quarkus uses this bean in place of the configured
- * sampler, and still drops the management endpoints.
+ * sampler, and still drops the management endpoints. A caller cannot force a trace to be
+ * recorded by sending a sampled {@code traceparent}.
  */
 @Singleton
 public class WorkSampler {
@@ -26,7 +27,14 @@ public class WorkSampler {
     @Produces
     @Singleton
     Sampler sampler(@ConfigProperty(name = "quarkus.otel.traces.sampler.arg", defaultValue = "1") double ratio) {
-        return new RootedInWork(Sampler.parentBased(Sampler.traceIdRatioBased(ratio)));
+        // A remote parent's decision (a traceparent from the internet, or from a message) is not
+        // taken on trust: the ratio decides again. It decides by the trace id, so every service
+        // of this system comes to the same answer for one trace, whoever asked for it.
+        var byTraceId = Sampler.traceIdRatioBased(ratio);
+        return new RootedInWork(Sampler.parentBasedBuilder(byTraceId)
+                .setRemoteParentSampled(byTraceId)
+                .setRemoteParentNotSampled(byTraceId)
+                .build());
     }
 
     record RootedInWork(Sampler delegate) implements Sampler {

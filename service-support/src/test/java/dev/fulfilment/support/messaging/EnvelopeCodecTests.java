@@ -1,12 +1,14 @@
 package dev.fulfilment.support.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.fulfilment.contracts.ContractValidator;
 import dev.fulfilment.contracts.MessageType;
+import dev.fulfilment.contracts.messages.InventoryRejected;
 import dev.fulfilment.contracts.messages.InventoryReserved;
 import dev.fulfilment.contracts.messages.ReservedLine;
 import java.math.BigDecimal;
@@ -87,6 +89,17 @@ class EnvelopeCodecTests {
         assertThat(body.at("/payload/lines/0/unitPrice").isTextual()).isTrue();
         assertThat(body.at("/payload/lines/0/unitPrice").asText()).isEqualTo("89.10");
         assertThat(new ContractValidator().violations(body)).isEmpty();
+    }
+
+    @Test
+    void aMessageThatBreaksItsContractFailsWhereItIsMadeNotAtItsConsumer() {
+        var tooLong = OutgoingMessage.caused(
+                UUID.randomUUID(), new InventoryRejected("x".repeat(501), List.of(), List.of("UNKNOWN-1")));
+
+        assertThatThrownBy(() -> codec.encode(tooLong))
+                .isInstanceOf(EnvelopeCodec.ContractViolationException.class)
+                .hasMessageContaining("an outgoing InventoryRejected breaks its contract")
+                .hasMessageContaining("reason");
     }
 
     private static String envelope(int version, String payload) {
