@@ -10,7 +10,8 @@ provider "aws" {
   }
 }
 
-# dev: cheaper (one NAT gateway, no deletion protection), same shape as prod.
+# dev: the same system and code path as prod (private subnets, TLS, identity, the pipeline),
+# at a fraction of its floor while nobody uses it (README: each choice and its price).
 module "fulfilment" {
   source = "../../modules/fulfilment"
 
@@ -22,11 +23,25 @@ module "fulfilment" {
   repository            = var.repository
   branch                = var.branch
   alarm_email           = var.alarm_email
-  min_tasks             = 2
-  max_tasks             = 4
-  aurora_max_capacity   = 2
   cognito_domain_suffix = var.cognito_domain_suffix
-  # Cognito's own sender (a few e-mails a day); half the extra tasks on Spot.
-  fargate_spot_weight = 1
-  log_retention_days  = 30
+  # Two zones (the fewest a load balancer takes), one NAT gateway, and no interface endpoints:
+  # the tasks reach AWS's APIs through the NAT gateway.
+  availability_zone_count = 2
+  interface_endpoints     = false
+  # One task per service, on Spot; up to three under load.
+  min_tasks      = 1
+  max_tasks      = 3
+  fargate_base   = 0
+  fargate_weight = 0
+  task_cpu       = 256
+  task_memory    = 1024
+  # One Aurora instance that pauses when idle; the load balancer asks the tasks' liveness only,
+  # so that its checks leave the database alone.
+  aurora_instance_count = 1
+  aurora_min_capacity   = 0
+  aurora_max_capacity   = 2
+  health_check_path     = "/q/health/live"
+  container_insights    = "disabled"
+  # Cognito's own sender (a few e-mails a day).
+  log_retention_days = 7
 }

@@ -8,7 +8,7 @@ resource "aws_ecs_cluster" "this" {
 
   setting {
     name  = "containerInsights"
-    value = "enhanced"
+    value = var.container_insights
   }
 
   # ECS Exec sessions are logged.

@@ -26,3 +26,14 @@ variable "log_retention_days" {
   description = "Days to keep ECS Exec session logs."
   default     = 90
 }
+
+variable "container_insights" {
+  type        = string
+  description = "ECS Container Insights: enhanced (per container), enabled (per service and task) or disabled."
+  default     = "enhanced"
+
+  validation {
+    condition     = contains(["enhanced", "enabled", "disabled"], var.container_insights)
+    error_message = "enhanced, enabled or disabled."
+  }
+}

@@ -82,6 +82,9 @@ resource "aws_rds_cluster" "this" {
   serverlessv2_scaling_configuration {
     min_capacity = var.min_capacity
     max_capacity = var.max_capacity
+    # With a minimum of 0, the instances pause after this long without a connection, and resume
+    # (in about 15 s) at the next one.
+    seconds_until_auto_pause = var.min_capacity == 0 ? var.seconds_until_auto_pause : null
   }
 
   # Minor versions are upgraded by RDS in the maintenance window, and the

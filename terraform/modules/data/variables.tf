@@ -41,8 +41,19 @@ variable "engine_major_version" {
 
 variable "min_capacity" {
   type        = number
-  description = "Aurora Serverless v2 minimum capacity in ACUs."
+  description = "Aurora Serverless v2 minimum capacity in ACUs; 0: the instances pause after seconds_until_auto_pause without a connection."
   default     = 0.5
+}
+
+variable "seconds_until_auto_pause" {
+  type        = number
+  description = "With min_capacity 0, seconds without a connection before an instance pauses (300 to 86400)."
+  default     = 300
+
+  validation {
+    condition     = var.seconds_until_auto_pause >= 300 && var.seconds_until_auto_pause <= 86400
+    error_message = "Aurora pauses after 300 s at the earliest and 86400 s at the latest."
+  }
 }
 
 variable "max_capacity" {

@@ -38,6 +38,8 @@ module "network" {
   name                    = var.name
   region                  = var.region
   single_nat_gateway      = !var.production
+  availability_zone_count = var.availability_zone_count
+  interface_endpoints     = var.interface_endpoints
   flow_log_retention_days = var.log_retention_days
 }
 
@@ -53,8 +55,10 @@ module "cluster" {
   source = "../cluster"
 
   name                = var.name
-  fargate_base        = var.min_tasks
+  fargate_base        = coalesce(var.fargate_base, var.min_tasks)
+  fargate_weight      = var.fargate_weight
   fargate_spot_weight = coalesce(var.fargate_spot_weight, var.production ? 0 : 1)
+  container_insights  = var.container_insights
   log_retention_days  = var.log_retention_days
 }
 
@@ -82,6 +86,8 @@ module "data" {
   service_databases         = local.databases
   service_login_secret_arns = module.database_logins.secret_arns
   max_capacity              = var.aurora_max_capacity
+  instance_count            = var.aurora_instance_count
+  min_capacity              = var.aurora_min_capacity
   deletion_protection       = var.production
   inventory_table_name      = "${var.name}-inventory"
   log_retention_days        = var.log_retention_days
@@ -151,6 +157,9 @@ module "service" {
   exec_log_group_arn = module.cluster.exec_log_group_arn
 
   execute_command_enabled = coalesce(var.execute_command_enabled, !var.production)
+  health_check_path       = var.health_check_path
+  cpu                     = var.task_cpu
+  memory                  = var.task_memory
 
   # Null or an object is known when planning, even while the group's id is not.
   database = each.value.database == null ? null : { security_group_id = module.data.database_security_group_id }
@@ -165,6 +174,9 @@ module "service" {
       # TLS to Aurora, its certificate checked against the RDS authorities the image carries
       # (the Dockerfile's rds-ca stage) and its name against the endpoint's.
       QUARKUS_DATASOURCE_JDBC_URL = "${module.data.service_database_urls[each.key]}?sslmode=verify-full&sslrootcert=/usr/local/share/rds/rds-ca-bundle.pem"
+      # Where Aurora pauses when idle, a service at rest leaves it alone: its timed jobs look
+      # into the database once an hour (outbox Quiet, decision 0026).
+      QUIET_ENABLED = tostring(var.aurora_min_capacity == 0)
     },
     each.key == "inventory-service" ? { INVENTORY_TABLE_NAME = module.data.inventory_table_name } : {},
     {

@@ -42,8 +42,13 @@ variable "production" {
 
 variable "min_tasks" {
   type        = number
-  description = "Fewest tasks per service."
+  description = "Fewest tasks per service: at least two in production, in different zones; one elsewhere is down for a minute or two while it is replaced."
   default     = 2
+
+  validation {
+    condition     = var.min_tasks >= (var.production ? 2 : 1)
+    error_message = "Production runs at least two tasks per service, in different zones; other environments at least one."
+  }
 }
 
 variable "max_tasks" {
@@ -98,4 +103,64 @@ variable "customer_email_from_address" {
   type        = string
   description = "Sender of the customers' e-mails through SES, e.g. \"Shop <no-reply@example.com>\"."
   default     = null
+}
+
+variable "availability_zone_count" {
+  type        = number
+  description = "Zones the VPC, the load balancer and the tasks span (2 or 3)."
+  default     = 3
+}
+
+variable "interface_endpoints" {
+  type        = bool
+  description = "Interface endpoints for the AWS services the tasks call, in every zone (network module); false: through the NAT gateway."
+  default     = true
+}
+
+variable "fargate_base" {
+  type        = number
+  description = "Tasks of each service on FARGATE (on demand) before any goes to Spot; null: min_tasks."
+  default     = null
+}
+
+variable "fargate_weight" {
+  type        = number
+  description = "Share of the tasks above fargate_base on FARGATE (on demand), against fargate_spot_weight on Spot; 0 with fargate_base 0: every task on Spot."
+  default     = 1
+}
+
+variable "aurora_instance_count" {
+  type        = number
+  description = "Aurora instances: a writer, and readers to fail over to in another zone."
+  default     = 2
+}
+
+variable "container_insights" {
+  type        = string
+  description = "ECS Container Insights: enhanced (per container), enabled (per service and task) or disabled."
+  default     = "enhanced"
+}
+
+variable "aurora_min_capacity" {
+  type        = number
+  description = "Aurora Serverless v2 minimum ACUs; 0 lets an idle cluster pause (five minutes without a connection), and the first request after waits for it to resume."
+  default     = 0.5
+}
+
+variable "health_check_path" {
+  type        = string
+  description = "The load balancer's health check of the tasks: /q/health/ready (their dependencies too) or /q/health/live (the process only; with Aurora at 0 ACU, so that the checks do not keep it awake)."
+  default     = "/q/health/ready"
+}
+
+variable "task_cpu" {
+  type        = number
+  description = "CPU units of each service's task (256 = 0.25 vCPU)."
+  default     = 512
+}
+
+variable "task_memory" {
+  type        = number
+  description = "Memory of each service's task in MiB."
+  default     = 1024
 }

@@ -36,3 +36,9 @@ variable "flow_log_retention_days" {
   description = "Days to keep the VPC flow logs."
   default     = 90
 }
+
+variable "interface_endpoints" {
+  type        = bool
+  description = "Interface endpoints (ECR, logs, SQS, Secrets Manager, SSM messages, X-Ray) in every zone, so that the tasks' calls to AWS stay in the VPC; false: they go out through the NAT gateway (cheaper while idle, dearer per byte)."
+  default     = true
+}

@@ -16,7 +16,7 @@ resource "aws_lb_target_group" "this" {
 
   health_check {
     port                = tostring(local.management_port)
-    path                = "/q/health/ready"
+    path                = var.health_check_path
     matcher             = "200"
     interval            = 10
     timeout             = 5

@@ -57,3 +57,8 @@ output "execute_command_enabled" {
   description = "Whether ECS Exec reaches the service's tasks."
   value       = aws_ecs_service.this.enable_execute_command
 }
+
+output "environment" {
+  description = "The plain (not secret) environment variables of the service's container."
+  value       = local.application_environment
+}

@@ -92,12 +92,12 @@ variable "memory" {
 
 variable "min_tasks" {
   type        = number
-  description = "Fewest tasks; two or more spread the service over zones."
+  description = "Fewest tasks; two or more spread the service over zones (one, as in dev, is down while it is replaced)."
   default     = 2
 
   validation {
-    condition     = var.min_tasks >= 2
-    error_message = "Run at least two tasks, in different zones."
+    condition     = var.min_tasks >= 1
+    error_message = "Run at least one task."
   }
 }
 
@@ -194,4 +194,15 @@ variable "execute_command_enabled" {
   type        = bool
   description = "ECS Exec into the service's tasks (sessions logged by the cluster). Set when the service is created: a blue/green service takes no change of it later. The task definition always has the writable volumes Exec's agent needs, for a one-off task opened with Exec."
   default     = false
+}
+
+variable "health_check_path" {
+  type        = string
+  description = "What the load balancer asks each task on its management port: readiness (its database, queues and table answer; a task that cannot serve leaves the rotation), or liveness (the process answers; the database is not touched, so that an idle Aurora can pause)."
+  default     = "/q/health/ready"
+
+  validation {
+    condition     = contains(["/q/health/ready", "/q/health/live"], var.health_check_path)
+    error_message = "/q/health/ready or /q/health/live."
+  }
 }

@@ -89,6 +89,55 @@ run "production_defaults" {
     condition     = alltrue([for service in module.service : !service.execute_command_enabled])
     error_message = "Security review L2: no ECS Exec into production's services unless asked for."
   }
+
+  assert {
+    condition     = module.service["order-service"].environment["QUIET_ENABLED"] == "false" && module.service["shipping-service"].environment["QUIET_ENABLED"] == "false"
+    error_message = "Production's database never pauses: its services keep their timed jobs' pace (decision 0026)."
+  }
+}
+
+# Where Aurora may pause, the services with a database rest when idle, or they would keep it awake.
+run "development_database_that_pauses" {
+  command = plan
+
+  module {
+    source = "../../modules/fulfilment"
+  }
+
+  variables {
+    name                = "fulfilment-dev"
+    production          = false
+    domain_name         = "api.dev.example.com"
+    aurora_min_capacity = 0
+    min_tasks           = 1
+  }
+
+  assert {
+    condition     = module.service["order-service"].environment["QUIET_ENABLED"] == "true" && module.service["shipping-service"].environment["QUIET_ENABLED"] == "true"
+    error_message = "With Aurora at 0 ACU the services with a database rest when idle (outbox Quiet), so that it can pause."
+  }
+
+  assert {
+    condition     = !contains(keys(module.service["inventory-service"].environment), "QUIET_ENABLED")
+    error_message = "inventory-service has no database to leave alone."
+  }
+}
+
+run "production_keeps_two_tasks" {
+  command = plan
+
+  module {
+    source = "../../modules/fulfilment"
+  }
+
+  variables {
+    name        = "fulfilment-prod"
+    production  = true
+    domain_name = "api.example.com"
+    min_tasks   = 1
+  }
+
+  expect_failures = [var.min_tasks]
 }
 
 run "development_defaults" {

@@ -39,16 +39,24 @@ public class Inbox implements MessageProcessor {
     private final MessageHandlers handlers;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final Quiet quiet;
 
-    Inbox(ProcessedMessages processedMessages, MessageHandlers handlers, Outbox outbox, EntityManager entityManager) {
+    Inbox(
+            ProcessedMessages processedMessages,
+            MessageHandlers handlers,
+            Outbox outbox,
+            EntityManager entityManager,
+            Quiet quiet) {
         this.processedMessages = processedMessages;
         this.handlers = handlers;
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.quiet = quiet;
     }
 
     @Override
     public List<Outcome> process(List<IncomingMessage> batch) {
+        quiet.worked();
         var started = System.nanoTime();
         if (batch.size() > 1) {
             try {

@@ -21,11 +21,13 @@ public class Outbox {
     private final EntityManager entityManager;
     private final MessageSender sender;
     private final Event<OutboxWritten> written;
+    private final Quiet quiet;
 
-    Outbox(EntityManager entityManager, MessageSender sender, Event<OutboxWritten> written) {
+    Outbox(EntityManager entityManager, MessageSender sender, Event<OutboxWritten> written, Quiet quiet) {
         this.entityManager = entityManager;
         this.sender = sender;
         this.written = written;
+        this.quiet = quiet;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -53,6 +55,7 @@ public class Outbox {
             encoded.add(body);
         }
         written.fire(new OutboxWritten(encoded));
+        quiet.worked();
     }
 
     /**

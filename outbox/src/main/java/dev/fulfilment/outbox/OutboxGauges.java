@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The outbox as metrics: how many messages wait, and how old the oldest is. The age is the
  * best early warning of SQS trouble: it grows from the first failed send, long before a
- * queue or a customer notices. Read every few seconds, not at every scrape.
+ * queue or a customer notices. Read every few seconds, not at every scrape; at rest once in a
+ * while ({@link Quiet}), keeping the last values between.
  */
 @ApplicationScoped
 public class OutboxGauges {
@@ -33,7 +34,10 @@ public class OutboxGauges {
                 .register(registry);
     }
 
-    @Scheduled(every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Quiet.AtRest.class)
     void read() {
         try {
             var row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager

@@ -53,6 +53,7 @@ public class OutboxRelay {
     private final MessageSender sender;
     private final OutboxConfig config;
     private final Backoff backoff;
+    private final Quiet quiet;
     private final Semaphore wakeUps = new Semaphore(0);
     /** Committed messages to send from memory; their rows are the truth if this is lost. */
     private final ConcurrentLinkedQueue<MessageSender.Encoded> committed = new ConcurrentLinkedQueue<>();
@@ -69,10 +70,11 @@ public class OutboxRelay {
     private Thread relayThread;
     private Instant nextPoll = Instant.MIN;
 
-    OutboxRelay(EntityManager entityManager, MessageSender sender, OutboxConfig config) {
+    OutboxRelay(EntityManager entityManager, MessageSender sender, OutboxConfig config, Quiet quiet) {
         this.entityManager = entityManager;
         this.sender = sender;
         this.config = config;
+        this.quiet = quiet;
         this.backoff = new Backoff(Duration.ofMillis(400), config.maxBackoff());
     }
 
@@ -138,7 +140,8 @@ public class OutboxRelay {
                 while (!committed.isEmpty() && !stopping) {
                     sendCommitted();
                 }
-                if (!Instant.now().isBefore(nextPoll)) {
+                // At rest the poll waits for the window the other jobs look in too (Quiet).
+                if (!Instant.now().isBefore(nextPoll) && quiet.mayLook()) {
                     relayAll();
                     nextPoll = Instant.now().plus(config.pollInterval());
                 }
@@ -219,6 +222,8 @@ public class OutboxRelay {
             if (claimed.isEmpty()) {
                 return 0;
             }
+            // Rows left behind are work: the relay (and every timed job) stays awake until they are sent.
+            quiet.worked();
             var failed = sender.sendBatch(claimed.stream()
                     .sorted(Comparator.comparing(row -> row.createdAt))
                     .map(row -> new MessageSender.Encoded(

@@ -56,7 +56,11 @@ public class ProcessedMessages {
     }
 
     /** Forgets messageIds older than the retention, which no redelivery can reach any more. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "1h",
+            delayed = "10m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Quiet.AtRest.class)
     @Transactional
     public void forgetExpired() {
         var forgotten = entityManager

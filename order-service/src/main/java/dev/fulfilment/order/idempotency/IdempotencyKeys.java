@@ -2,6 +2,7 @@ package dev.fulfilment.order.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fulfilment.outbox.Quiet;
 import dev.fulfilment.support.idempotency.IdempotencyConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -123,7 +124,11 @@ public class IdempotencyKeys {
     }
 
     /** Forgets keys older than the retention. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "1h",
+            delayed = "10m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Quiet.AtRest.class)
     @Transactional
     public void forgetExpired() {
         var forgotten = entityManager

@@ -3,6 +3,7 @@ package dev.fulfilment.order.service;
 import dev.fulfilment.contracts.Destination;
 import dev.fulfilment.order.Order;
 import dev.fulfilment.outbox.Outbox;
+import dev.fulfilment.outbox.Quiet;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.support.messaging.QueueDepths;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,9 @@ import org.jboss.logging.Logger;
  * (Terraform's oldest-message alarm). The extra time is bounded because SQS's count is
  * approximate and a busy queue is seldom empty: a command lost meanwhile is still sent again,
  * and an order that never hears back is still marked stuck.
+ *
+ * <p>An order in flight (waiting on a reply, not given up on) is work: while one is, the
+ * instance does not rest ({@link Quiet}) and this check keeps its pace.
  */
 @ApplicationScoped
 public class SagaDeadlines {
@@ -46,6 +50,7 @@ public class SagaDeadlines {
     private final SagaDeadlineConfig config;
     private final OrderMetrics metrics;
     private final QueueDepths queues;
+    private final Quiet quiet;
     private final AtomicLong stuck = new AtomicLong();
 
     SagaDeadlines(
@@ -54,19 +59,22 @@ public class SagaDeadlines {
             SagaDeadlineConfig config,
             OrderMetrics metrics,
             MeterRegistry registry,
-            QueueDepths queues) {
+            QueueDepths queues,
+            Quiet quiet) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.config = config;
         this.metrics = metrics;
         this.queues = queues;
+        this.quiet = quiet;
         registry.gauge("saga.orders.stuck", stuck);
     }
 
     @Scheduled(
             every = "${saga.deadlines.check-every:5s}",
             delayed = "${saga.deadlines.check-every:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Quiet.AtRest.class)
     void check() {
         try {
             checkAt(Instant.now());
@@ -82,7 +90,11 @@ public class SagaDeadlines {
      */
     public int checkAt(Instant now) {
         var looked = remindOverdue(now);
-        stuck.set(countStuck());
+        var waiting = countWaiting();
+        stuck.set(waiting.stuck());
+        if (waiting.inFlight() > 0) {
+            quiet.worked();
+        }
         return looked;
     }
 
@@ -152,11 +164,17 @@ public class SagaDeadlines {
                 .getResultList();
     }
 
-    private long countStuck() {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> ((Number) entityManager.createNativeQuery("""
-                                        SELECT count(*) FROM orders
-                                        WHERE stuck_since IS NOT NULL
-                                          AND status IN ('PENDING', 'INVENTORY_RESERVED', 'CANCELLING')""").getSingleResult()).longValue());
+    /** Orders waiting on a reply: those still in flight, and those given up on. */
+    private record Waiting(long inFlight, long stuck) {}
+
+    private Waiting countWaiting() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var row = (Object[]) entityManager.createNativeQuery("""
+                            SELECT count(*) FILTER (WHERE stuck_since IS NULL),
+                                   count(*) FILTER (WHERE stuck_since IS NOT NULL)
+                            FROM orders
+                            WHERE status IN ('PENDING', 'INVENTORY_RESERVED', 'CANCELLING')""").getSingleResult();
+            return new Waiting(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        });
     }
 }
