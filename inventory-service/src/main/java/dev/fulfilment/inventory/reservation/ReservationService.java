@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,10 @@ public class ReservationService {
 
     /** Tries before giving the message back to SQS, when other transactions keep conflicting. */
     static final int MAX_ATTEMPTS = 10;
+    /** Items DynamoDB takes in one transaction: orders reserved together stay within it. */
+    static final int MAX_ITEMS_TOGETHER = 100;
+    /** Tries of orders reserved together while other transactions conflict, before each goes alone. */
+    static final int ATTEMPTS_TOGETHER = 3;
     /** Products whose last read price is kept: far more than a day's best sellers, a few MB. */
     static final int PRICES_KEPT = 20_000;
 
@@ -120,6 +126,87 @@ public class ReservationService {
         }
         throw new IllegalStateException(
                 "no reservation decided for order " + orderId + " after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Reserves orders together, in one transaction, when that takes fewer writes than one each: a
+     * product several of them hold is written once, with their units together (DynamoDB bills a
+     * transaction by the items it writes). Only orders that would go first at the prices last
+     * read, as {@link #reserveAllOrNothing} does, and under the same conditions: each product
+     * exists, has the units of them all and still has that price; each order has no decision yet.
+     * All of them or none. A product's condition failing, or a conflict that persists, leaves every
+     * order to {@link #reserveAllOrNothing}, which decides it as ever (reads, rejects, finds the
+     * decision made before); an order decided before is left to it too, and the others go again.
+     *
+     * @param orders each order's lines, at most once per order
+     * @return the reservations made, by order; the orders missing from it are not decided here
+     */
+    public Map<UUID, Reservation> reserveTogether(Map<UUID, List<OrderLine>> orders) {
+        var prices = new HashMap<String, BigDecimal>();
+        var together = new ArrayList<ReservationStore.PricedOrder>();
+        var skus = new HashSet<String>();
+        for (var order : orders.entrySet()) {
+            var lines = mergeLinesOfTheSameSku(order.getValue());
+            // One price per sku for the whole transaction: the one read last when the batch began.
+            lines.forEach(line -> prices.computeIfAbsent(line.sku(), lastReadPrices::getIfPresent));
+            if (lines.stream().anyMatch(line -> prices.get(line.sku()) == null)) {
+                continue;
+            }
+            var newSkus =
+                    lines.stream().filter(line -> !skus.contains(line.sku())).count();
+            if (together.size() + skus.size() + 1 + newSkus > MAX_ITEMS_TOGETHER) {
+                continue;
+            }
+            lines.forEach(line -> skus.add(line.sku()));
+            together.add(new ReservationStore.PricedOrder(
+                    order.getKey(),
+                    lines.stream()
+                            .map(line -> new ReservedLine(line.sku(), line.quantity(), prices.get(line.sku())))
+                            .toList()));
+        }
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && together.size() > 1; attempt++) {
+            if (together.size() + skus.size()
+                    >= together.stream()
+                            .mapToInt(order -> 1 + order.lines().size())
+                            .sum()) {
+                return Map.of(); // no product shared: together saves nothing
+            }
+            switch (store.reserveTogether(together, currency)) {
+                case ReservationStore.AllReserved reserved -> {
+                    var made = new HashMap<UUID, Reservation>();
+                    for (var order : together) {
+                        metrics.reserved();
+                        made.put(
+                                order.orderId(),
+                                new Reservation(
+                                        order.orderId(),
+                                        Reservation.Status.RESERVED,
+                                        order.lines(),
+                                        currency,
+                                        null,
+                                        List.of(),
+                                        List.of()));
+                    }
+                    return made;
+                }
+                case ReservationStore.SomeDecided decided -> {
+                    together.removeIf(order -> decided.orderIds().contains(order.orderId()));
+                    skus.clear();
+                    together.forEach(order -> order.lines().forEach(line -> skus.add(line.sku())));
+                }
+                case ReservationStore.NotReserved(ReservationStore.Conflict conflict) -> {
+                    metrics.conflict("reserve");
+                    if (attempt >= ATTEMPTS_TOGETHER) {
+                        return Map.of();
+                    }
+                    pauseBeforeRetry(attempt);
+                }
+                case ReservationStore.NotReserved notReserved -> {
+                    return Map.of();
+                }
+            }
+        }
+        return Map.of();
     }
 
     /** The lines at the prices their products were last read with; empty if one was not read yet. */

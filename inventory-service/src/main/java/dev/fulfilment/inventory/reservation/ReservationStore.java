@@ -8,9 +8,12 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -60,6 +63,18 @@ public class ReservationStore {
     /** DynamoDB refused because another transaction touched the same items; try again. */
     record Conflict() implements Attempt {}
 
+    /** What an attempt at reserving several orders together came to. */
+    sealed interface Together {}
+
+    /** Every order is reserved. */
+    record AllReserved() implements Together {}
+
+    /** These orders had a decision already (their commands were redelivered); nothing was written. */
+    record SomeDecided(Set<UUID> orderIds) implements Together {}
+
+    /** Nothing was written: a product's stock or price moved, or another transaction conflicted. */
+    record NotReserved(Attempt why) implements Together {}
+
     /**
      * Takes every line's units from available to reserved and records the reservation with
      * the prices it was made at, in one transaction: all lines or none, and only while each
@@ -71,25 +86,79 @@ public class ReservationStore {
                 .put(newReservation(new Reservation(
                         orderId, Reservation.Status.RESERVED, lines, currency, null, List.of(), List.of())))
                 .build());
-        for (var line : lines) {
-            items.add(TransactWriteItem.builder()
-                    .update(Update.builder()
-                            .tableName(table.name())
-                            .key(InventoryTable.productKey(line.sku()))
-                            .updateExpression(
-                                    "SET available = available - :quantity, reserved = reserved + :quantity ADD version :one")
-                            .conditionExpression(
-                                    "attribute_exists(pk) AND available >= :quantity AND unitPrice = :price")
-                            .expressionAttributeValues(Map.of(
-                                    ":quantity", quantity(line.quantity()),
-                                    ":price",
-                                            AttributeValue.fromN(
-                                                    line.unitPrice().toPlainString()),
-                                    ":one", AttributeValue.fromN("1")))
-                            .build())
-                    .build());
-        }
+        lines.forEach(line -> items.add(takeFromAvailable(line)));
         return transact(items);
+    }
+
+    /** Moves the line's units from available to reserved while the product has them at that price. */
+    private TransactWriteItem takeFromAvailable(ReservedLine line) {
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table.name())
+                        .key(InventoryTable.productKey(line.sku()))
+                        .updateExpression(
+                                "SET available = available - :quantity, reserved = reserved + :quantity ADD version :one")
+                        .conditionExpression("attribute_exists(pk) AND available >= :quantity AND unitPrice = :price")
+                        .expressionAttributeValues(Map.of(
+                                ":quantity", quantity(line.quantity()),
+                                ":price", AttributeValue.fromN(line.unitPrice().toPlainString()),
+                                ":one", AttributeValue.fromN("1")))
+                        .build())
+                .build();
+    }
+
+    /** An order's lines at the prices it is to be reserved at. */
+    record PricedOrder(UUID orderId, List<ReservedLine> lines) {}
+
+    /**
+     * Reserves several orders in one transaction: a reservation item per order, and one update
+     * per product with the orders' quantities together, under the same conditions as one
+     * order's (the product exists, has the units of them all, still has that price). All the
+     * orders or none; the orders' lines must name each sku once, at the same price across the
+     * orders, and no order twice.
+     */
+    Together reserveTogether(List<PricedOrder> orders, String currency) {
+        var items = new ArrayList<TransactWriteItem>();
+        var totals = new LinkedHashMap<String, ReservedLine>();
+        for (var order : orders) {
+            items.add(TransactWriteItem.builder()
+                    .put(newReservation(new Reservation(
+                            order.orderId(),
+                            Reservation.Status.RESERVED,
+                            order.lines(),
+                            currency,
+                            null,
+                            List.of(),
+                            List.of())))
+                    .build());
+            for (var line : order.lines()) {
+                totals.merge(
+                        line.sku(),
+                        line,
+                        (sum, more) -> new ReservedLine(sum.sku(), sum.quantity() + more.quantity(), sum.unitPrice()));
+            }
+        }
+        totals.values().forEach(total -> items.add(takeFromAvailable(total)));
+        try {
+            dynamoDb.transactWriteItems(request -> request.transactItems(items));
+            return new AllReserved();
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            if (reasons.size() != items.size()) {
+                return new NotReserved(new Conflict());
+            }
+            if (reasons.subList(orders.size(), reasons.size()).stream()
+                    .anyMatch(ReservationStore::isConditionFailure)) {
+                return new NotReserved(new ProductChanged());
+            }
+            var decided = new HashSet<UUID>();
+            for (int i = 0; i < orders.size(); i++) {
+                if (isConditionFailure(reasons.get(i))) {
+                    decided.add(orders.get(i).orderId());
+                }
+            }
+            return decided.isEmpty() ? new NotReserved(new Conflict()) : new SomeDecided(Set.copyOf(decided));
+        }
     }
 
     /** Records that nothing was reserved, and why, unless the order has a decision already. */

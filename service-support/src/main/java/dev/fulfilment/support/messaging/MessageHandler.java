@@ -21,8 +21,11 @@ public interface MessageHandler {
     Set<Class<? extends MessagePayload>> handles();
 
     /**
-     * Called before a batch of its messages is handled in one transaction (the outbox module's
-     * inbox), to load what they will read in one go; by default nothing.
+     * Called before a batch of its messages is handled, with those of the batch: to load what
+     * they will read in one go (the outbox module's inbox, whose batch is one transaction), or to
+     * make together what each would make alone (inventory-service reserves several orders in one
+     * DynamoDB transaction). Each message is still handled afterwards, and must come to the same
+     * result whether or not this ran; by default it does nothing.
      */
     default void prepare(List<IncomingMessage> batch) {}
 

@@ -67,17 +67,25 @@ public class MessageHandlers {
     }
 
     /**
-     * Lets each handler load what the batch's messages will read ({@link MessageHandler#prepare}),
-     * before they are handled in one transaction.
+     * Lets each handler do what the batch's messages share ({@link MessageHandler#prepare}) before
+     * they are handled; for two or more, inside one span linked to theirs (what one message
+     * prepares is its own handling's).
      */
     public void prepare(List<IncomingMessage> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         var byHandler = new java.util.IdentityHashMap<MessageHandler, List<IncomingMessage>>();
         for (var message : batch) {
             byHandler
                     .computeIfAbsent(byType.get(message.type().payloadType()), handler -> new java.util.ArrayList<>())
                     .add(message);
         }
-        byHandler.forEach(MessageHandler::prepare);
+        if (batch.size() == 1) {
+            byHandler.forEach(MessageHandler::prepare);
+        } else {
+            tracing.prepareInSpan(queue, batch, () -> byHandler.forEach(MessageHandler::prepare));
+        }
     }
 
     /**

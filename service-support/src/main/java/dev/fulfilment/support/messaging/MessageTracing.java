@@ -1,6 +1,7 @@
 package dev.fulfilment.support.messaging;
 
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -45,12 +46,47 @@ public class MessageTracing {
         this.tracer = openTelemetry.getTracer("dev.fulfilment.messaging");
     }
 
-    /** Runs the handling inside the message's span; a failure marks the span as an error. */
-    public <T> T handleInSpan(String queue, IncomingMessage message, Supplier<T> handling) {
-        var parent = message.traceparent() == null
+    /**
+     * Runs what the batch's messages do together ({@link MessageHandler#prepare}) inside one
+     * span: a child of the first message's sender, linked to the others', so that each order's
+     * trace leads to the work it shared (OpenTelemetry's batch processing).
+     */
+    public void prepareInSpan(String queue, List<IncomingMessage> batch, Runnable preparing) {
+        var builder = tracer.spanBuilder(queue + " prepare")
+                .setParent(senderOf(batch.getFirst()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "aws_sqs")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", queue)
+                .setAttribute("messaging.batch.message_count", (long) batch.size());
+        for (var message : batch.subList(1, batch.size())) {
+            var sender = Span.fromContext(senderOf(message)).getSpanContext();
+            if (sender.isValid()) {
+                builder.addLink(sender);
+            }
+        }
+        var span = builder.startSpan();
+        try (var scope = span.makeCurrent()) {
+            preparing.run();
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private static Context senderOf(IncomingMessage message) {
+        return message.traceparent() == null
                 ? Context.root()
                 : W3CTraceContextPropagator.getInstance()
                         .extract(Context.root(), message.traceparent(), TRACEPARENT_ONLY);
+    }
+
+    /** Runs the handling inside the message's span; a failure marks the span as an error. */
+    public <T> T handleInSpan(String queue, IncomingMessage message, Supplier<T> handling) {
+        var parent = senderOf(message);
         var span = tracer.spanBuilder(queue + " process")
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)

@@ -11,9 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
 
 /**
- * The messages of a batch handled side by side, each on a virtual thread, and what they cause
+ * The messages of a batch prepared together ({@link MessageHandler#prepare}: what they can share),
+ * then handled side by side, each on a virtual thread, and what they cause
  * sent together once all are handled, in as few SQS requests as the queues allow. A message is
  * handled only once what it caused was accepted by SQS; if not, SQS offers it again and its
  * handler, idempotent by itself, causes the same messages again. For a service whose data keeps
@@ -23,6 +25,8 @@ import java.util.concurrent.Executors;
 @DefaultBean
 @ApplicationScoped
 public class SendAfterHandling implements MessageProcessor {
+
+    private static final Logger LOG = Logger.getLogger(SendAfterHandling.class);
 
     private final MessageHandlers handlers;
     private final MessageSender sender;
@@ -39,6 +43,14 @@ public class SendAfterHandling implements MessageProcessor {
 
     @Override
     public List<Outcome> process(List<IncomingMessage> batch) {
+        if (batch.size() > 1) {
+            try {
+                handlers.prepare(batch);
+            } catch (RuntimeException e) {
+                // What the messages would share, each still does alone.
+                LOG.debugf("Preparing a batch of %d failed (%s); each message is handled alone", batch.size(), e);
+            }
+        }
         var handled = batch.stream()
                 .map(message -> CompletableFuture.supplyAsync(() -> handleOne(message), handling))
                 .toList()

@@ -93,6 +93,30 @@ class MessageTracingTests {
     }
 
     @Test
+    void whatABatchSharesIsOneSpanUnderTheFirstSenderLinkedToEveryOther() {
+        var otherTrace = "0af7651916cd43dd8448eb211c80319c";
+        var otherSender = "b7ad6b7169203331";
+        var batch = java.util.List.of(
+                message("00-" + TRACE_ID + "-" + SENDER_SPAN_ID + "-01"),
+                message("00-" + otherTrace + "-" + otherSender + "-01"),
+                message(null));
+
+        tracing.prepareInSpan("inventory-commands", batch, () -> {});
+
+        var span = exported.getFinishedSpanItems().getFirst();
+        assertThat(span.getName()).isEqualTo("inventory-commands prepare");
+        assertThat(span.getTraceId()).isEqualTo(TRACE_ID);
+        assertThat(span.getParentSpanId()).isEqualTo(SENDER_SPAN_ID);
+        assertThat(span.getLinks()).singleElement().satisfies(link -> {
+            assertThat(link.getSpanContext().getTraceId()).isEqualTo(otherTrace);
+            assertThat(link.getSpanContext().getSpanId()).isEqualTo(otherSender);
+        });
+        assertThat(span.getAttributes()
+                        .get(io.opentelemetry.api.common.AttributeKey.longKey("messaging.batch.message_count")))
+                .isEqualTo(3L);
+    }
+
+    @Test
     void outsideAnySpanAMessageCarriesNoTraceContext() {
         assertThat(OutgoingMessage.caused(UUID.randomUUID(), new InventoryReleased())
                         .traceparent())
