@@ -11,8 +11,9 @@ public final class Benchmark {
 
     private static final String USAGE = """
             Usage: ./dev-stack/benchmark [ORDERS [RESTARTS]]           start, memory, one order at a time
-                   ./dev-stack/benchmark closed CLIENTS ORDERS          load: each client orders again once answered
-                   ./dev-stack/benchmark open RATE SECONDS              load: RATE orders a second for SECONDS
+                   ./dev-stack/benchmark closed CLIENTS ORDERS [WARM-UP] load: each client orders again once answered
+                   ./dev-stack/benchmark open RATE SECONDS [WARM-UP]    load: RATE orders a second for SECONDS
+                     (warm-up: until the JIT compilers take under a tenth of the services' CPU, or WARM-UP orders)
                    ./dev-stack/benchmark read [WARM-UP SECONDS]         order-service's GETs, sequential and concurrent
                    ./dev-stack/benchmark idle [ORDERS [WARM-UP ORDERS]] one order at a time on a warm, idle stack""";
 
@@ -31,16 +32,17 @@ public final class Benchmark {
                         args.length > 2 ? Integer.parseInt(args[2]) : 100,
                         args.length > 3 ? Integer.parseInt(args[3]) : 3000);
             case "closed", "open" -> {
-                if (args.length != 4) {
+                if (args.length != 4 && args.length != 5) {
                     usage();
                 }
                 var first = Integer.parseInt(args[2]);
                 var second = Integer.parseInt(args[3]);
+                var warmUp = LoadBenchmark.WarmUp.parse(args, 4);
                 LoadBenchmark.run(
                         projectRoot,
                         mode.equals("closed")
-                                ? new LoadBenchmark.Load.Closed(first, second)
-                                : new LoadBenchmark.Load.Open(first, second));
+                                ? new LoadBenchmark.Load.Closed(first, second, warmUp)
+                                : new LoadBenchmark.Load.Open(first, second, warmUp));
             }
             default -> {
                 if (!mode.isEmpty() && !mode.chars().allMatch(Character::isDigit)) {

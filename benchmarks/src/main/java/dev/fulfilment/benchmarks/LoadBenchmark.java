@@ -53,11 +53,40 @@ final class LoadBenchmark {
     sealed interface Load {
 
         /** So many clients, each placing its next order once the last is answered. */
-        record Closed(int clients, int orders) implements Load {}
+        record Closed(int clients, int orders, WarmUp warmUp) implements Load {}
 
         /** So many orders a second for so long, whatever the answers take. */
-        record Open(int perSecond, int seconds) implements Load {}
+        record Open(int perSecond, int seconds, WarmUp warmUp) implements Load {}
+
+        WarmUp warmUp();
     }
+
+    /**
+     * How the stack is warmed up before the measured window: by default until the services' JIT
+     * compilers take under a tenth of their CPU, or with a fixed number of orders (CI's tiny runs).
+     */
+    record WarmUp(int orders) {
+
+        static final WarmUp UNTIL_COMPILED = new WarmUp(0);
+
+        static WarmUp parse(String[] args, int index) {
+            return args.length > index ? new WarmUp(Integer.parseInt(args[index])) : UNTIL_COMPILED;
+        }
+
+        boolean untilCompiled() {
+            return orders == 0;
+        }
+    }
+
+    /** Orders of a warm-up round, and the most rounds before a run goes ahead anyway (it says so). */
+    static final int WARM_UP_ROUND = 500;
+
+    static final int MOST_WARM_UP_ROUNDS = 40;
+    /** The services' JIT compilers' share of their CPU in a warm-up round under which they are warm. */
+    static final double WARM_COMPILER_SHARE = 0.10;
+
+    /** What the warm-up came to: orders, rounds, and the compilers' share of the services' CPU in its last round. */
+    record Warmed(int orders, int rounds, double compilerShare) {}
 
     /** One answer to POST /orders: its status and how long it took. */
     record Answer(int status, double millis) {}
@@ -71,16 +100,20 @@ final class LoadBenchmark {
                 case Load.Closed closed -> closed.orders();
                 case Load.Open open -> open.perSecond() * open.seconds();
             };
-            // As many orders as the run, from as many clients as the largest run: a warm-up of 200
-            // left the JIT compilers with a third of the services' CPU during the run that followed.
-            var warmUp = plannedOrders;
-            var stocked = 2L * (plannedOrders + warmUp) + 1000;
+            // Warm until the JIT compilers settle: a warm-up of a fixed size (once 200 orders, later
+            // as many as the run) left them with up to a third of the services' CPU in the window.
+            var mostWarmUpOrders = load.warmUp().untilCompiled()
+                    ? WARM_UP_ROUND * MOST_WARM_UP_ROUNDS
+                    : load.warmUp().orders();
+            var stocked = 2L * (plannedOrders + mostWarmUpOrders) + 1000;
             var skus = stockProducts(stack, stocked);
             var customers = new Customers(stack.issuer(), "load").prepare(plannedOrders);
             var orderUrl = stack.url(Service.ORDER);
             var metricsUrl = stack.managementUrl(Service.ORDER);
 
-            warmUp(stack, warmUp);
+            var warmed = load.warmUp().untilCompiled()
+                    ? warmUntilCompiled(stack)
+                    : warmUp(stack, load.warmUp().orders());
 
             var outcomesBefore = outcomes(metricsUrl);
             var stagesBefore = SagaHistogram.read(HTTP, metricsUrl);
@@ -125,6 +158,7 @@ final class LoadBenchmark {
 
             print(
                     load,
+                    warmed,
                     answers,
                     accepted,
                     offeredFor,
@@ -150,13 +184,41 @@ final class LoadBenchmark {
      * Places so many orders from {@link #WARM_UP_CLIENTS} clients and waits for every outcome, so
      * that what is measured next runs compiled code. The products must be stocked for them.
      */
-    static void warmUp(DevStack stack, int orders) throws IOException, InterruptedException {
+    static Warmed warmUp(DevStack stack, int orders) throws IOException, InterruptedException {
+        var before = CpuUse.read(stack);
+        warmUpRound(stack, orders, "warm-up");
+        var used = CpuUse.read(stack).since(before);
+        return new Warmed(orders, 1, used.servicesCompiling() / Math.max(1e-9, used.services()));
+    }
+
+    /**
+     * Rounds of {@link #WARM_UP_ROUND} orders until the services' JIT compilers took less than
+     * {@link #WARM_COMPILER_SHARE} of the services' CPU in the last round, at most {@link
+     * #MOST_WARM_UP_ROUNDS} rounds. The products must be stocked for them all.
+     */
+    static Warmed warmUntilCompiled(DevStack stack) throws IOException, InterruptedException {
+        var share = 1.0;
+        int round = 0;
+        while (round < MOST_WARM_UP_ROUNDS && share >= WARM_COMPILER_SHARE) {
+            round++;
+            var before = CpuUse.read(stack);
+            warmUpRound(stack, WARM_UP_ROUND, "warm-up-" + round);
+            var used = CpuUse.read(stack).since(before);
+            share = used.servicesCompiling() / Math.max(1e-9, used.services());
+            System.err.printf(
+                    "warm-up round %d: the JIT compilers took %.0f %% of the services' CPU%n", round, share * 100);
+        }
+        return new Warmed(round * WARM_UP_ROUND, round, share);
+    }
+
+    private static void warmUpRound(DevStack stack, int orders, String customers)
+            throws IOException, InterruptedException {
         var metricsUrl = stack.managementUrl(Service.ORDER);
         var before = outcomes(metricsUrl);
         var accepted = closedLoop(
                         stack.url(Service.ORDER),
-                        new Customers(stack.issuer(), "warm-up").prepare(orders),
-                        new Load.Closed(WARM_UP_CLIENTS, orders))
+                        new Customers(stack.issuer(), customers).prepare(orders),
+                        new Load.Closed(WARM_UP_CLIENTS, orders, WarmUp.UNTIL_COMPILED))
                 .stream()
                 .filter(answer -> answer.status() == 202)
                 .count();
@@ -390,6 +452,7 @@ final class LoadBenchmark {
 
     private static void print(
             Load load,
+            Warmed warmed,
             List<Answer> answers,
             long accepted,
             Duration offeredFor,
@@ -420,6 +483,10 @@ final class LoadBenchmark {
         var endToEndRate = accepted / (endToEnd.toNanos() / 1e9);
         System.out.println("| figure | value |");
         System.out.println("|---|---|");
+        System.out.printf(
+                "| warm-up before the window (%d clients) | %d orders in %d round(s); the JIT compilers took %.0f %% of"
+                        + " the services' CPU in the last |%n",
+                WARM_UP_CLIENTS, warmed.orders(), warmed.rounds(), warmed.compilerShare() * 100);
         System.out.printf("| answers to POST /orders | %s |%n", statuses);
         System.out.printf(
                 "| POST /orders accepted | %.1f orders/s over %.1f s |%n",
@@ -438,12 +505,16 @@ final class LoadBenchmark {
         System.out.printf(
                 "| commands the saga sent again, its deadline passed (saga_reminders_total) | %.0f |%n", reminded);
         var perOrder = 1000.0 / Math.max(1, accepted);
-        System.out.printf("| CPU of the services | %.1f ms per order |%n", cpu.services() * perOrder);
+        System.out.printf(
+                "| CPU of the services | %.1f ms per order; %.1f without their JIT compiler threads |%n",
+                cpu.services() * perOrder, (cpu.services() - cpu.servicesCompiling()) * perOrder);
         var compiling = new ArrayList<String>();
         cpu.compiling().forEach((name, seconds) -> compiling.add("%s %.1f".formatted(name, seconds * perOrder)));
         System.out.printf(
-                "| of which the services' JIT compilers (warming up, once per start) | %.1f ms per order: %s |%n",
-                cpu.servicesCompiling() * perOrder, String.join(", ", compiling));
+                "| of which the services' JIT compilers (warming up, once per start) | %.1f ms per order (%.0f %%): %s |%n",
+                cpu.servicesCompiling() * perOrder,
+                cpu.servicesCompiling() * 100 / Math.max(1e-9, cpu.services()),
+                String.join(", ", compiling));
         var byProcess = new ArrayList<String>();
         cpu.byProcess().forEach((name, seconds) -> byProcess.add("%s %.1f".formatted(name, seconds * perOrder)));
         byProcess.add("unaccounted %.1f".formatted(cpu.unaccounted() * perOrder));
