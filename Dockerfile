@@ -221,7 +221,7 @@ ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx128m", "-XX:TieredStopAtLevel=1", \
 # The DynamoDB emulator; its tables are saved to /var/lib/dynamodb (a volume) when it stops.
 FROM ${DEBIAN_IMAGE} AS dynamodb
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends nodejs \
+    && apt-get install -y --no-install-recommends nodejs curl \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 185 --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app \
     && install -d -o app -g app -m 700 /var/lib/dynamodb
@@ -233,8 +233,9 @@ COPY dev-stack/dynamodb/lib/ lib/
 USER 185
 EXPOSE 8000
 VOLUME /var/lib/dynamodb
+# curl, not a second node: starting node takes seconds on a busy machine, longer than the timeout.
 HEALTHCHECK --interval=2s --timeout=3s --start-period=10s --retries=10 \
-    CMD ["node", "-e", "fetch('http://127.0.0.1:8000/').then(() => process.exit(0), () => process.exit(1))"]
+    CMD curl -fsS -o /dev/null http://127.0.0.1:8000/ || exit 1
 ENTRYPOINT ["node", "server.mjs", "--host", "0.0.0.0", "--port", "8000", "--snapshot", "/var/lib/dynamodb/tables.json"]
 
 # PostgreSQL 17 from Debian, as Aurora PostgreSQL 17 runs it: one database and one login per
