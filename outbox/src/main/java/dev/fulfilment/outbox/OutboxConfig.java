@@ -32,8 +32,16 @@ public interface OutboxConfig {
      * full, while commits stream in (the last five within five lingers); a lone order's messages
      * go at once.
      */
-    @WithDefault("20ms")
+    @WithDefault("30ms")
     Duration linger();
+
+    /**
+     * How long rows sent from memory wait to be deleted together with those sent after them: one
+     * transaction for many sends. Well under {@code claim-after}, so that the poll does not take
+     * them for rows left behind; a row sent again (after a crash) is skipped by its consumer.
+     */
+    @WithDefault("500ms")
+    Duration deleteLinger();
 
     /**
      * The longest pause between tries while SQS or the database fails: short, so that the

@@ -29,9 +29,10 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>Right after a commit, the messages it wrote are sent from memory, in as few {@code
  *       SendMessageBatch} requests as the queues allow, and the rows SQS accepted are deleted
- *       together, in one statement. While commits stream in (five within five lingers), the
- *       relay waits {@code outbox.linger} for more before it sends a batch that is not full; a
- *       lone order's messages go at once.
+ *       together, in one statement, once the first of them has waited {@code
+ *       outbox.delete-linger} (one transaction for many sends). While commits stream in (five
+ *       within five lingers), the relay waits {@code outbox.linger} for more before it sends a
+ *       batch that is not full; a lone order's messages go at once.
  *   <li>Every poll interval, rows older than {@code outbox.claim-after} (left by a crash, a failed
  *       send, an SQS outage, or another instance that stopped) are claimed by deleting them,
  *       picked with {@code FOR UPDATE SKIP LOCKED} so that several instances relay side by side
@@ -67,6 +68,10 @@ public class OutboxRelay {
     private final long[] recentArrivals = new long[MessageSender.MAX_BATCH / 2];
 
     private int nextArrival;
+    /** Rows sent from memory, deleted together once the first has waited {@code outbox.delete-linger}. */
+    private final List<UUID> sentRows = new ArrayList<>();
+
+    private long firstSentAt;
     private Thread relayThread;
     private Instant nextPoll = Instant.MIN;
 
@@ -135,13 +140,20 @@ public class OutboxRelay {
         var failures = 0;
         while (running) {
             try {
-                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.tryAcquire(untilNextWork(), TimeUnit.NANOSECONDS);
                 wakeUps.drainPermits();
                 while (!committed.isEmpty() && !stopping) {
                     sendCommitted();
                 }
+                if (!sentRows.isEmpty()
+                        && System.nanoTime() - firstSentAt
+                                >= config.deleteLinger().toNanos()) {
+                    deleteSent();
+                }
                 // At rest the poll waits for the window the other jobs look in too (Quiet).
                 if (!Instant.now().isBefore(nextPoll) && quiet.mayLook()) {
+                    // Rows sent are deleted first: the poll must not take them for rows left behind.
+                    deleteSent();
                     relayAll();
                     nextPoll = Instant.now().plus(config.pollInterval());
                 }
@@ -158,6 +170,23 @@ public class OutboxRelay {
                 sleep(pause);
             }
         }
+        try {
+            deleteSent();
+        } catch (RuntimeException e) {
+            LOG.warnf(
+                    "Could not delete %d sent outbox rows at stop (%s); the next poll sends them again, consumers skip them",
+                    sentRows.size(), DependencyFailures.rootMessage(e));
+        }
+    }
+
+    /** Until the next poll, or until the rows sent are due to be deleted. */
+    private long untilNextWork() {
+        var untilPoll = config.pollInterval().toNanos();
+        if (sentRows.isEmpty()) {
+            return untilPoll;
+        }
+        return Math.max(
+                0, Math.min(untilPoll, firstSentAt + config.deleteLinger().toNanos() - System.nanoTime()));
     }
 
     /**
@@ -182,18 +211,28 @@ public class OutboxRelay {
             LOG.warnf(
                     "SQS refused %d of %d outbox messages; they wait for the next poll", refused.size(), round.size());
         }
-        delete(sent);
+        if (sentRows.isEmpty()) {
+            firstSentAt = System.nanoTime();
+        }
+        sentRows.addAll(sent);
     }
 
-    private void delete(List<UUID> sent) {
-        if (sent.isEmpty()) {
+    /**
+     * Deletes the rows sent from memory so far, in one statement: one transaction for the
+     * messages of {@code outbox.delete-linger}, not one per send. A row sent and not yet deleted
+     * when the service dies is sent again by the next poll, with its messageId, and skipped.
+     */
+    private void deleteSent() {
+        if (sentRows.isEmpty()) {
             return;
         }
+        var ids = sentRows.toArray(UUID[]::new);
         QuarkusTransaction.requiringNew()
                 .run(() -> entityManager
                         .createNativeQuery("DELETE FROM outbox WHERE id = ANY (:ids)")
-                        .setParameter("ids", sent.toArray(UUID[]::new))
+                        .setParameter("ids", ids)
                         .executeUpdate());
+        sentRows.clear();
     }
 
     /** Relays rows left behind until none is left that no other instance holds, or a stop. */

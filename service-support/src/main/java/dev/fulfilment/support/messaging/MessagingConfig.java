@@ -71,13 +71,22 @@ public interface MessagingConfig {
         int waitTimeSeconds();
 
         /**
-         * How long a poller waits before its next receive when its last two receives both
-         * brought messages but not a full batch: under a steady stream the next batch fills up
-         * (fewer requests, fewer transactions per message); a message after a quiet spell is
-         * taken at once, and the other pollers keep receiving meanwhile.
+         * While messages stream in, at least one a linger (the last receive brought a partial
+         * batch at that rate), how long after one receive the next begins: a batch gathers in the
+         * queue meanwhile (fewer requests, fewer transactions per message). Slower streams, and
+         * the first message after a quiet spell, are received at once. The pollers take turns to
+         * receive, so this paces the queue's receives, not each poller's.
          */
-        @WithDefault("20ms")
+        @WithDefault("30ms")
         Duration linger();
+
+        /**
+         * How long a handled message may wait for others before they are deleted together, in one
+         * request of up to ten. It delays no order: the message is handled, and hidden for the
+         * queue's visibility timeout, far longer.
+         */
+        @WithDefault("500ms")
+        Duration deleteLinger();
 
         /** Receive loops running side by side. */
         @WithDefault("2")

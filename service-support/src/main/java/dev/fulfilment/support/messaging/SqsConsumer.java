@@ -12,18 +12,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Receives this service's queue with long polling and hands each batch to the service's {@link
- * MessageProcessor}, which applies it through the {@link MessageHandlers}. A message is deleted
- * only once its outcome is handled, that is after its effects committed, with the rest of its
- * batch in one request. A message that can never be
+ * MessageProcessor}, which applies it through the {@link MessageHandlers}. The pollers take turns
+ * to receive, and while messages stream in a turn waits for a batch to gather (decision 0022).
+ * A message is deleted only once its outcome is handled, that is after its effects committed,
+ * with other handled messages in full batches ({@link DeleteBatches}). A message that can never be
  * handled (unparseable, not valid against the schema of its type and version, or of a type
  * that belongs on another queue) goes to the dead-letter queue at once with a
  * {@code failure-reason} attribute. When handling fails because something the service
@@ -55,6 +56,14 @@ public class SqsConsumer {
     private final MessagingMetrics metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Thread> pollers = new ArrayList<>();
+    /** The pollers receive in turn: one receive at a time, while the others handle theirs. */
+    private final ReentrantLock receiveTurn = new ReentrantLock();
+    /** Guarded by receiveTurn: when the last two receives returned, and what the last brought. */
+    private long lastReceiveAt;
+
+    private long receiveBeforeAt;
+    private int lastReceived;
+    private DeleteBatches deletes;
     private volatile boolean running;
     private volatile boolean waitingForDependencies;
 
@@ -81,6 +90,11 @@ public class SqsConsumer {
             return;
         }
         running = true;
+        deletes = new DeleteBatches(
+                sqs,
+                queueUrls.of(config.consumedQueue()),
+                config.consumer().deleteLinger(),
+                "sqs-deleter-" + config.consumedQueue());
         for (int i = 0; i < config.consumer().pollers(); i++) {
             pollers.add(Thread.ofVirtual()
                     .name("sqs-poller-" + config.consumedQueue() + "-" + i)
@@ -118,6 +132,7 @@ public class SqsConsumer {
         if (inFlight.get() > 0) {
             LOG.warnf("Stopped with %d messages in flight; SQS will offer them again", inFlight.get());
         }
+        deletes.stop();
     }
 
     /** Whether the consumer loop runs; readiness reports it. */
@@ -127,7 +142,6 @@ public class SqsConsumer {
 
     private void pollUntilStopped() {
         var failures = 0;
-        var lastReceived = 0;
         while (running) {
             if (waitingForDependencies) {
                 awaitReadiness();
@@ -135,14 +149,7 @@ public class SqsConsumer {
             }
             try {
                 var queueUrl = queueUrls.of(config.consumedQueue());
-                var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
-                                .maxNumberOfMessages(config.consumer().maxMessages())
-                                .waitTimeSeconds(config.consumer().waitTimeSeconds())
-                                .messageAttributeNames("All")
-                                .messageSystemAttributeNames(
-                                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                                        MessageSystemAttributeName.SENT_TIMESTAMP))
-                        .messages();
+                var messages = receiveInTurn(queueUrl);
                 failures = 0;
                 if (!running) {
                     makeVisibleAgain(queueUrl, messages);
@@ -151,12 +158,6 @@ public class SqsConsumer {
                 if (!messages.isEmpty()) {
                     handleBatch(queueUrl, messages);
                 }
-                if (lastReceived > 0
-                        && !messages.isEmpty()
-                        && messages.size() < config.consumer().maxMessages()) {
-                    sleep(config.consumer().linger());
-                }
-                lastReceived = messages.size();
             } catch (RuntimeException e) {
                 if (!running) {
                     return;
@@ -168,6 +169,49 @@ public class SqsConsumer {
                         config.consumedQueue(), e.getMessage(), pause.toMillis());
                 sleep(pause);
             }
+        }
+    }
+
+    /**
+     * One receive, when this poller's turn comes. While messages stream in, at least one a
+     * linger (the last receive brought a partial batch, at that rate or faster, since the one
+     * before it returned), the turn begins {@code messaging.consumer.linger} after the last
+     * receive returned, so that a batch gathers in the queue meanwhile. Slower than that, a wait
+     * would rarely bring one more message: the next receive begins at once, and a lone order's
+     * messages are taken as they come.
+     */
+    private List<Message> receiveInTurn(String queueUrl) {
+        receiveTurn.lock();
+        try {
+            if (!running) {
+                return List.of();
+            }
+            var linger = config.consumer().linger().toNanos();
+            if (lastReceived > 0
+                    && lastReceived < config.consumer().maxMessages()
+                    && lastReceived * linger >= lastReceiveAt - receiveBeforeAt) {
+                var wait = lastReceiveAt + linger - System.nanoTime();
+                if (wait > 0) {
+                    sleep(Duration.ofNanos(wait));
+                }
+            }
+            var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
+                            .maxNumberOfMessages(config.consumer().maxMessages())
+                            .waitTimeSeconds(config.consumer().waitTimeSeconds())
+                            .messageAttributeNames("All")
+                            .messageSystemAttributeNames(
+                                    MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                                    MessageSystemAttributeName.SENT_TIMESTAMP))
+                    .messages();
+            receiveBeforeAt = lastReceiveAt;
+            lastReceiveAt = System.nanoTime();
+            lastReceived = messages.size();
+            return messages;
+        } catch (RuntimeException e) {
+            lastReceived = 0;
+            throw e;
+        } finally {
+            receiveTurn.unlock();
         }
     }
 
@@ -216,7 +260,7 @@ public class SqsConsumer {
                     }
                 }
             }
-            delete(queueUrl, done);
+            deletes.delete(done);
         } finally {
             inFlight.addAndGet(-messages.size());
         }
@@ -267,26 +311,6 @@ public class SqsConsumer {
     private static int receiveCount(Message message) {
         return Integer.parseInt(
                 message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-    }
-
-    /** Deletes what is done with, in one request. */
-    private void delete(String queueUrl, List<Message> done) {
-        if (done.isEmpty()) {
-            return;
-        }
-        var entries = new ArrayList<DeleteMessageBatchRequestEntry>(done.size());
-        for (int i = 0; i < done.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder()
-                    .id(Integer.toString(i))
-                    .receiptHandle(done.get(i).receiptHandle())
-                    .build());
-        }
-        var response =
-                sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
-        response.failed()
-                .forEach(failure -> LOG.warnf(
-                        "Could not delete a handled message (%s); its redelivery will be skipped as a duplicate",
-                        failure.message()));
     }
 
     private boolean moveToDeadLetterQueue(Message message, String reason) {
