@@ -174,18 +174,9 @@ public class ReservationService {
             switch (store.reserveTogether(together, currency)) {
                 case ReservationStore.AllReserved reserved -> {
                     var made = new HashMap<UUID, Reservation>();
-                    for (var order : together) {
+                    for (var reservation : reserved.reservations()) {
                         metrics.reserved();
-                        made.put(
-                                order.orderId(),
-                                new Reservation(
-                                        order.orderId(),
-                                        Reservation.Status.RESERVED,
-                                        order.lines(),
-                                        currency,
-                                        null,
-                                        List.of(),
-                                        List.of()));
+                        made.put(reservation.orderId(), reservation);
                     }
                     return made;
                 }

@@ -66,8 +66,8 @@ public class ReservationStore {
     /** What an attempt at reserving several orders together came to. */
     sealed interface Together {}
 
-    /** Every order is reserved. */
-    record AllReserved() implements Together {}
+    /** Every order is reserved, as these reservations record. */
+    record AllReserved(List<Reservation> reservations) implements Together {}
 
     /** These orders had a decision already (their commands were redelivered); nothing was written. */
     record SomeDecided(Set<UUID> orderIds) implements Together {}
@@ -120,17 +120,13 @@ public class ReservationStore {
     Together reserveTogether(List<PricedOrder> orders, String currency) {
         var items = new ArrayList<TransactWriteItem>();
         var totals = new LinkedHashMap<String, ReservedLine>();
+        var reservations = new ArrayList<Reservation>(orders.size());
         for (var order : orders) {
-            items.add(TransactWriteItem.builder()
-                    .put(newReservation(new Reservation(
-                            order.orderId(),
-                            Reservation.Status.RESERVED,
-                            order.lines(),
-                            currency,
-                            null,
-                            List.of(),
-                            List.of())))
-                    .build());
+            var reservation = new Reservation(
+                    order.orderId(), Reservation.Status.RESERVED, order.lines(), currency, null, List.of(), List.of());
+            reservations.add(reservation);
+            items.add(
+                    TransactWriteItem.builder().put(newReservation(reservation)).build());
             for (var line : order.lines()) {
                 totals.merge(
                         line.sku(),
@@ -141,7 +137,7 @@ public class ReservationStore {
         totals.values().forEach(total -> items.add(takeFromAvailable(total)));
         try {
             dynamoDb.transactWriteItems(request -> request.transactItems(items));
-            return new AllReserved();
+            return new AllReserved(List.copyOf(reservations));
         } catch (TransactionCanceledException e) {
             var reasons = e.cancellationReasons();
             if (reasons.size() != items.size()) {
