@@ -137,6 +137,7 @@ class FailuresIT {
         }
         started.get(60, TimeUnit.SECONDS);
         assertThat(readiness(service)).isEqualTo(200);
+        awaitReady(LocalServers.Server.POSTGRES);
         var orderId = shop.placeOrder(shop.newProduct(5), 1);
         shop.awaitStatus(orderId, "CONFIRMED");
     }
@@ -195,9 +196,7 @@ class FailuresIT {
         if (ordersRefusedMeanwhile) {
             assertThat(stream.statusCounts()).as("the outage was seen").containsKey(503);
         }
-        for (var service : affected(server)) {
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> readiness(service) == 200);
-        }
+        awaitReady(server);
         var firstAccepted = stream.firstAcceptedAfter(back);
         assertThat(firstAccepted)
                 .as("an order accepted after %s came back", server)
@@ -234,6 +233,13 @@ class FailuresIT {
             case DYNAMODB -> java.util.List.of(dev.fulfilment.devstack.Service.INVENTORY);
             case SQS -> java.util.List.of(dev.fulfilment.devstack.Service.values());
         };
+    }
+
+    /** The services that depend on the server, ready again within 10 s of its return. */
+    private void awaitReady(LocalServers.Server server) {
+        for (var service : affected(server)) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> readiness(service) == 200);
+        }
     }
 
     private int readiness(dev.fulfilment.devstack.Service service) {
