@@ -187,7 +187,8 @@ final class Shop {
             var stuck = orderIds.stream()
                     .filter(id -> !anyOf.contains(status(id)))
                     .findFirst()
-                    .orElseThrow();
+                    .orElseThrow(
+                            () -> new AssertionError("The orders reached " + anyOf + " only just after " + timeout, e));
             throw new AssertionError(
                     "Order " + stuck + " did not reach " + anyOf + " within " + timeout
                             + ".\nOrder: " + order(stuck).asPrettyString()

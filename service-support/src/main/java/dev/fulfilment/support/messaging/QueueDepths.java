@@ -2,6 +2,8 @@ package dev.fulfilment.support.messaging;
 
 import dev.fulfilment.contracts.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -27,8 +29,17 @@ public class QueueDepths {
     }
 
     public long waiting(String queueName) {
-        var count = sqs.getQueueAttributes(request -> request.queueUrl(queueUrls.of(queueName))
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        return waiting(queueName, override -> {});
+    }
+
+    /**
+     * As {@link #waiting(String)}, each request to SQS (the queue's URL, its attributes) with
+     * this override, such as a timeout.
+     */
+    public long waiting(String queueName, Consumer<AwsRequestOverrideConfiguration.Builder> override) {
+        var count = sqs.getQueueAttributes(request -> request.queueUrl(queueUrls.of(queueName, override))
+                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                        .overrideConfiguration(override))
                 .attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
         return Long.parseLong(count);

@@ -3,6 +3,8 @@ package dev.fulfilment.support.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** Queue URLs by queue name, asked of SQS once: the same names work locally and in AWS. */
@@ -17,8 +19,14 @@ public class QueueUrls {
     }
 
     public String of(String queueName) {
+        return of(queueName, override -> {});
+    }
+
+    /** As {@link #of(String)}, asking SQS (when not yet known) with this override. */
+    public String of(String queueName, Consumer<AwsRequestOverrideConfiguration.Builder> override) {
         return urls.computeIfAbsent(
                 queueName,
-                name -> sqs.getQueueUrl(request -> request.queueName(name)).queueUrl());
+                name -> sqs.getQueueUrl(request -> request.queueName(name).overrideConfiguration(override))
+                        .queueUrl());
     }
 }
