@@ -35,7 +35,10 @@ final class OrderStream implements AutoCloseable {
     private final Duration interval;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-    private final ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+    /** Platform threads: see RacesIT.race for what virtual threads did with REST Assured. */
+    private final ExecutorService requests =
+            Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory());
+
     private final ConcurrentLinkedQueue<Future<?>> placements = new ConcurrentLinkedQueue<>();
     private final Thread pacer;
 
@@ -43,7 +46,7 @@ final class OrderStream implements AutoCloseable {
         this.shop = shop;
         this.sku = sku;
         this.interval = Duration.ofMillis(1000 / perSecond);
-        this.pacer = Thread.ofVirtual().name("order-stream").start(this::pace);
+        this.pacer = Thread.ofPlatform().name("order-stream").start(this::pace);
     }
 
     /** Starts placing orders of one unit of the sku, this many a second. */

@@ -91,7 +91,12 @@ class RacesIT {
     private Race race(String sku) throws Exception {
         var random = ThreadLocalRandom.current();
         var orderId = shop.placeOrder(sku, 1);
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        // Platform threads, not virtual ones: REST Assured loads Groovy classes on first use, and
+        // class loading pins a virtual thread to its carrier. On two cores a cold JVM deadlocked
+        // here: both carriers held by virtual threads waiting for a class loader's lock, whose
+        // holder waited for a jar file's lock held by a virtual thread with no carrier left.
+        try (var executor =
+                Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
             var early = random.nextBoolean();
             var cancel = executor.submit(() -> {
                 if (early) {
