@@ -1,7 +1,6 @@
 package dev.fulfilment.benchmarks;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * {@code ./dev-stack/benchmark}: measures the local stack and prints a Markdown section for
@@ -14,7 +13,9 @@ public final class Benchmark {
                    ./dev-stack/benchmark closed CLIENTS ORDERS [WARM-UP] load: each client orders again once answered
                    ./dev-stack/benchmark open RATE SECONDS [WARM-UP]    load: RATE orders a second for SECONDS
                      (warm-up: until the JIT compilers take under a tenth of the services' CPU, or WARM-UP orders)
-                   ./dev-stack/benchmark read [WARM-UP SECONDS]         order-service's GETs, sequential and concurrent
+                   ./dev-stack/benchmark read [WARM-UP [WINDOW [ROUNDS [OTHER-TREE]]]]
+                     reads by 4 keep-alive clients (seconds; defaults 60 10 3); with another tree whose
+                     services are packaged, that build too, alternating
                    ./dev-stack/benchmark idle [ORDERS [WARM-UP ORDERS]] one order at a time on a warm, idle stack""";
 
     private Benchmark() {}
@@ -24,8 +25,7 @@ public final class Benchmark {
                 Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         var mode = args.length > 1 ? args[1] : "";
         switch (mode) {
-            case "read" ->
-                ReadBenchmark.run(projectRoot, Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 60));
+            case "read" -> ReadBenchmark.run(projectRoot, ReadBenchmark.Settings.parse(args));
             case "idle" ->
                 IdleBenchmark.run(
                         projectRoot,

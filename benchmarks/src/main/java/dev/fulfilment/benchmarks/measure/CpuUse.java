@@ -74,7 +74,8 @@ public record CpuUse(Map<String, Double> byProcess, Map<String, Double> compilin
                 - byProcess.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    private static double ofProcess(long pid) {
+    /** The CPU seconds one process has used so far; 0 once it has ended. */
+    public static double ofProcess(long pid) {
         try {
             return ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) / TICKS_PER_SECOND;
         } catch (NoSuchFileException e) {

@@ -1,12 +1,9 @@
 package dev.fulfilment.benchmarks.measure;
 
-import dev.fulfilment.devstack.process.ChildProcess;
-import dev.fulfilment.devstack.process.CommandResult;
 import dev.fulfilment.devstack.servers.LocalServers.Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,6 @@ import jdk.jfr.consumer.RecordingFile;
 public final class SocketRecording {
 
     private static final String NAME = "server-waits";
-    private static final Duration JCMD_TIMEOUT = Duration.ofSeconds(30);
 
     private final long pid;
     private final Path file;
@@ -32,7 +28,7 @@ public final class SocketRecording {
     }
 
     public static SocketRecording start(long pid, Path file) {
-        jcmd(
+        Jcmd.run(
                 pid,
                 "JFR.start",
                 "name=" + NAME,
@@ -46,7 +42,7 @@ public final class SocketRecording {
 
     /** Stops the recording; the calls to the servers that the ports name, the others left out. */
     public List<ServerWaits.Wait> stop(Map<Integer, Server> serverByPort) {
-        jcmd(pid, "JFR.stop", "name=" + NAME, "filename=" + file);
+        Jcmd.run(pid, "JFR.stop", "name=" + NAME, "filename=" + file);
         try {
             var waits = new ArrayList<ServerWaits.Wait>();
             for (var event : RecordingFile.readAllEvents(file)) {
@@ -69,22 +65,5 @@ public final class SocketRecording {
     private static String threadName(RecordedEvent event) {
         var thread = event.getThread();
         return thread == null || thread.getJavaName() == null ? "" : thread.getJavaName();
-    }
-
-    private static void jcmd(long pid, String... arguments) {
-        var command = new ArrayList<String>();
-        command.add(
-                Path.of(ChildProcess.javaExecutable()).resolveSibling("jcmd").toString());
-        command.add(Long.toString(pid));
-        command.addAll(List.of(arguments));
-        try {
-            var result = CommandResult.run(Path.of("."), JCMD_TIMEOUT, command);
-            // jcmd exits 0 when the target JVM refused the command, and says why
-            if (!result.succeeded() || result.output().contains("Could not")) {
-                throw new IllegalStateException("jcmd " + String.join(" ", arguments) + " failed: " + result.output());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run jcmd", e);
-        }
     }
 }
