@@ -12,7 +12,7 @@ public record OrderPage(List<OrderView> items, String nextCursor) {
 
     static OrderPage of(OrderQuery.Page page) {
         return new OrderPage(
-                page.orders().stream().map(OrderView::summaryOf).toList(),
+                page.orders().stream().map(OrderView::of).toList(),
                 page.next() == null ? null : OrderCursor.encode(page.next()));
     }
 }

@@ -6,6 +6,7 @@ import dev.fulfilment.order.OrderStatus;
 import dev.fulfilment.order.idempotency.IdempotencyKeys;
 import dev.fulfilment.order.service.Caller;
 import dev.fulfilment.order.service.OrderQuery;
+import dev.fulfilment.order.service.OrderReads;
 import dev.fulfilment.order.service.OrderService;
 import dev.fulfilment.support.idempotency.IdempotencyKey;
 import dev.fulfilment.support.json.PlainText;
@@ -53,17 +54,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class OrderResource {
 
     private final OrderService orders;
+    private final OrderReads reads;
     private final IdempotencyKeys idempotencyKeys;
     private final SecurityIdentity identity;
     private final CancelRequests cancelRequests;
 
     OrderResource(
             OrderService orders,
+            OrderReads reads,
             IdempotencyKeys idempotencyKeys,
             SecurityIdentity identity,
             ObjectMapper json,
             Validator validator) {
         this.orders = orders;
+        this.reads = reads;
         this.idempotencyKeys = idempotencyKeys;
         this.identity = identity;
         this.cancelRequests = new CancelRequests(json, validator);
@@ -115,7 +119,7 @@ public class OrderResource {
     @APIResponse(responseCode = "404", description = "No such order (of this customer's)")
     public OrderView get(@PathParam("id") UUID id) {
         Span.current().setAttribute("order.id", id.toString());
-        return OrderView.of(orders.find(id, Callers.of(identity)));
+        return OrderView.of(reads.find(id, Callers.of(identity)));
     }
 
     @GET
@@ -141,7 +145,7 @@ public class OrderResource {
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 200) @PlainText String cursor) {
         var after = cursor == null ? null : OrderCursor.decode(cursor);
-        return OrderPage.of(orders.list(new OrderQuery(customerId, status, stuck, limit, after), Callers.of(identity)));
+        return OrderPage.of(reads.list(new OrderQuery(customerId, status, stuck, limit, after), Callers.of(identity)));
     }
 
     @POST

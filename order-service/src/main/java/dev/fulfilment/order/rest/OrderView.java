@@ -3,6 +3,7 @@ package dev.fulfilment.order.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.fulfilment.order.Order;
 import dev.fulfilment.order.OrderStatus;
+import dev.fulfilment.order.service.OrderSnapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -51,44 +52,40 @@ public record OrderView(
     /** One status change: what, why and when. */
     public record TimelineEntry(OrderStatus status, String reason, Instant at) {}
 
-    /** The order with its timeline. */
-    static OrderView of(Order order) {
-        return of(
-                order,
-                order.timeline.stream()
-                        .map(entry -> new TimelineEntry(entry.status, entry.reason, entry.occurredAt))
-                        .toList());
-    }
-
-    /** The order as a list shows it: without its timeline. */
-    static OrderView summaryOf(Order order) {
-        return of(order, null);
-    }
-
-    private static OrderView of(Order order, List<TimelineEntry> timeline) {
-        var address = order.shippingAddress;
+    /** The order, with its timeline when it was read. */
+    static OrderView of(OrderSnapshot order) {
+        var address = order.shippingAddress();
         return new OrderView(
-                order.id,
-                order.customerId,
-                order.status,
-                order.status.isCancellable(),
-                order.lines.stream()
-                        .map(line -> new Line(line.sku, line.quantity, line.unitPrice, line.total()))
+                order.id(),
+                order.customerId(),
+                order.status(),
+                order.status().isCancellable(),
+                order.lines().stream()
+                        .map(line -> new Line(line.sku(), line.quantity(), line.unitPrice(), line.total()))
                         .toList(),
-                order.total().orElse(null),
-                order.currency,
+                order.total(),
+                order.currency(),
                 new Address(
-                        address.recipient,
-                        address.line1,
-                        address.line2,
-                        address.city,
-                        address.postalCode,
-                        address.country),
-                order.shipmentId,
-                order.rejectionReason,
-                order.createdAt,
-                order.updatedAt,
-                order.stuckSince,
-                timeline);
+                        address.recipient(),
+                        address.line1(),
+                        address.line2(),
+                        address.city(),
+                        address.postalCode(),
+                        address.country()),
+                order.shipmentId(),
+                order.rejectionReason(),
+                order.createdAt(),
+                order.updatedAt(),
+                order.stuckSince(),
+                order.timeline() == null
+                        ? null
+                        : order.timeline().stream()
+                                .map(change -> new TimelineEntry(change.status(), change.reason(), change.at()))
+                                .toList());
+    }
+
+    /** An order this request has just changed, with its timeline. */
+    static OrderView of(Order order) {
+        return of(OrderSnapshot.of(order));
     }
 }

@@ -16,8 +16,13 @@ public sealed interface Caller {
 
     /** Whether the caller may see the order; one it may not see is, to it, no order at all. */
     default boolean maySee(Order order) {
+        return maySeeOrdersOf(order.customerId);
+    }
+
+    /** Whether the caller may see that customer's orders. */
+    default boolean maySeeOrdersOf(String customerId) {
         return switch (this) {
-            case Customer customer -> customer.id().equals(order.customerId);
+            case Customer customer -> customer.id().equals(customerId);
             case BackOffice ignored -> true;
         };
     }

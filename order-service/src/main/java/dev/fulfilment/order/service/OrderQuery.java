@@ -1,6 +1,5 @@
 package dev.fulfilment.order.service;
 
-import dev.fulfilment.order.Order;
 import dev.fulfilment.order.OrderStatus;
 import java.time.Instant;
 import java.util.List;
@@ -19,17 +18,12 @@ import java.util.UUID;
 public record OrderQuery(String customerId, OrderStatus status, Boolean stuck, int limit, Position after) {
 
     /** Where an order stands in the listing: orders are listed by (createdAt, id), descending. */
-    public record Position(Instant createdAt, UUID id) {
-
-        static Position of(Order order) {
-            return new Position(order.createdAt, order.id);
-        }
-    }
+    public record Position(Instant createdAt, UUID id) {}
 
     /**
      * A page of the listing.
      *
      * @param next where the next page starts; null when this is the last
      */
-    public record Page(List<Order> orders, Position next) {}
+    public record Page(List<OrderSnapshot> orders, Position next) {}
 }

@@ -12,18 +12,16 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.hibernate.FlushMode;
 import org.hibernate.Hibernate;
 
 /**
- * Placing, cancelling and reading orders; each change commits with the messages it causes.
- * The orders it returns are fully loaded: callers read them after the transaction.
+ * Placing and cancelling orders; each change commits with the messages it causes. The orders
+ * it returns are fully loaded: callers read them after the transaction. Reads are {@link
+ * OrderReads}'.
  */
 @ApplicationScoped
 public class OrderService {
@@ -89,70 +87,6 @@ public class OrderService {
         // The version check happens here, inside the method, where the retry sees it.
         order.flush();
         return order;
-    }
-
-    /**
-     * The order with its lines and timeline, without a transaction: a read needs none, and a
-     * transaction's begin and commit cost about as much CPU as a query.
-     *
-     * @throws OrderNotFoundException when there is no such order the caller may see
-     */
-    public Order find(UUID orderId, Caller caller) {
-        readOnly();
-        return load(orderId, caller);
-    }
-
-    /**
-     * Newest first, a page at a time; the orders come without their timelines. A customer's
-     * listing holds its own orders only, whatever the query's customer. Without a transaction,
-     * as {@link #find}.
-     */
-    public OrderQuery.Page list(OrderQuery query, Caller caller) {
-        readOnly();
-        var where = new StringBuilder("1 = 1");
-        var parameters = new HashMap<String, Object>();
-        var customerId = query.customerId();
-        if (caller instanceof Caller.Customer customer) {
-            if (customerId != null && !customerId.equals(customer.id())) {
-                return new OrderQuery.Page(List.of(), null);
-            }
-            customerId = customer.id();
-        }
-        if (customerId != null) {
-            where.append(" and customerId = :customerId");
-            parameters.put("customerId", customerId);
-        }
-        if (query.status() != null) {
-            where.append(" and status = :status");
-            parameters.put("status", query.status());
-        }
-        if (query.stuck() != null) {
-            where.append(query.stuck() ? " and stuckSince is not null" : " and stuckSince is null");
-        }
-        if (query.after() != null) {
-            where.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
-            parameters.put("afterAt", query.after().createdAt());
-            parameters.put("afterId", query.after().id());
-        }
-        where.append(" order by createdAt desc, id desc");
-        // One more than asked for tells whether there is a next page.
-        var orders = Order.<Order>find(where.toString(), parameters)
-                .range(0, query.limit())
-                .list();
-        var page = orders.stream().limit(query.limit()).toList();
-        page.forEach(order -> Hibernate.initialize(order.lines));
-        var next = orders.size() > query.limit() ? OrderQuery.Position.of(page.getLast()) : null;
-        return new OrderQuery.Page(page, next);
-    }
-
-    /**
-     * The request only reads: Hibernate keeps no copy of what it loads to compare, and looks
-     * for no changes to flush (a tenth of a page's CPU otherwise).
-     */
-    private static void readOnly() {
-        var session = Order.getSession();
-        session.setDefaultReadOnly(true);
-        session.setHibernateFlushMode(FlushMode.MANUAL);
     }
 
     private static Order load(UUID orderId, Caller caller) {

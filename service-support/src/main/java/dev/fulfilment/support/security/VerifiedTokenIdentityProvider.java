@@ -42,9 +42,12 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
         if (!(request.getToken() instanceof AccessTokenCredential token)) {
             return Uni.createFrom().nullItem();
         }
-        return tokens.find(token.getToken())
-                .map(verified -> Uni.createFrom()
-                        .item(verified.forRequest(HttpSecurityUtils.getRoutingContextAttribute(request))))
-                .orElseGet(() -> Uni.createFrom().nullItem());
+        var routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        var verified =
+                routing == null ? null : routing.<VerifiedTokens.Verified>get(VerifiedTokens.Verified.class.getName());
+        if (verified == null || !verified.recognises(token.getToken())) {
+            verified = tokens.find(token.getToken()).orElse(null);
+        }
+        return verified == null ? Uni.createFrom().nullItem() : Uni.createFrom().item(verified.forRequest(routing));
     }
 }

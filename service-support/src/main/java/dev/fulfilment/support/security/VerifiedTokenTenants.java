@@ -27,8 +27,9 @@ public class VerifiedTokenTenants implements TenantResolver {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        return tokens.find(authorization.substring(BEARER.length()).trim())
-                .map(VerifiedTokens.Verified::tenant)
-                .orElse(null);
+        var verified = tokens.find(authorization.substring(BEARER.length()).trim());
+        // The identity provider, next, takes it from here rather than look the token up again.
+        verified.ifPresent(found -> context.put(VerifiedTokens.Verified.class.getName(), found));
+        return verified.map(VerifiedTokens.Verified::tenant).orElse(null);
     }
 }

@@ -58,10 +58,16 @@ public class VerifiedTokens {
      * What quarkus-oidc made of a token.
      *
      * @param identity without the attributes of the request it came with
+     * @param token the token itself
      * @param expiresAt the token's {@code exp}, in seconds since the epoch
      * @param tenant the OIDC tenant that verified it
      */
-    record Verified(SecurityIdentity identity, long expiresAt, String tenant) {
+    record Verified(SecurityIdentity identity, String token, long expiresAt, String tenant) {
+
+        /** Whether this is what was kept of that very token, still unexpired. */
+        boolean recognises(String token) {
+            return this.token.equals(token) && System.currentTimeMillis() / 1000 < expiresAt;
+        }
 
         /** The identity for another request that carries the same token. */
         SecurityIdentity forRequest(RoutingContext request) {
@@ -133,7 +139,7 @@ public class VerifiedTokens {
                 kept.addAttribute(name, value);
             }
         });
-        tokens.put(key(token), new Verified(kept.build(), jwt.getExpirationTime(), tenant));
+        tokens.put(key(token), new Verified(kept.build(), token, jwt.getExpirationTime(), tenant));
     }
 
     /** quarkus-oidc has fetched the issuer's keys: the set may have changed. */
