@@ -11,12 +11,10 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -80,26 +78,18 @@ public class VerifiedTokens {
 
     private final Cache<String, Verified> tokens;
     private final boolean enabled;
-    private final Clock clock;
-    private volatile long keysFetchedAt;
+    private volatile long keysFetchedAt = System.currentTimeMillis() - SETTLING.toMillis();
 
-    @Inject
     VerifiedTokens(AuthConfig config, MeterRegistry registry) {
-        this(config.tokenCache().enabled(), config.tokenCache().maxSize(), Clock.systemUTC());
+        this.enabled = config.tokenCache().enabled();
+        this.tokens = Caffeine.newBuilder()
+                .maximumSize(config.tokenCache().maxSize())
+                .expireAfter(Expiry.creating((String token, Verified verified) ->
+                        Duration.ofMillis(Math.max(0, verified.expiresAt() * 1000 - System.currentTimeMillis()))))
+                .build();
         Gauge.builder("auth.verified.tokens", this, VerifiedTokens::size)
                 .description("Bearer tokens verified and recognised until they expire")
                 .register(registry);
-    }
-
-    VerifiedTokens(boolean enabled, int maxSize, Clock clock) {
-        this.enabled = enabled;
-        this.clock = clock;
-        this.keysFetchedAt = clock.millis() - SETTLING.toMillis();
-        this.tokens = Caffeine.newBuilder()
-                .maximumSize(maxSize)
-                .expireAfter(Expiry.creating((String token, Verified verified) ->
-                        Duration.ofMillis(Math.max(0, verified.expiresAt() * 1000 - clock.millis()))))
-                .build();
     }
 
     /** The identity quarkus-oidc made of this token, if it verified it and it has not expired. */
@@ -108,7 +98,7 @@ public class VerifiedTokens {
             return Optional.empty();
         }
         var verified = tokens.getIfPresent(key(token));
-        if (verified == null || clock.millis() / 1000 >= verified.expiresAt()) {
+        if (verified == null || System.currentTimeMillis() / 1000 >= verified.expiresAt()) {
             return Optional.empty();
         }
         return Optional.of(verified);
@@ -123,7 +113,7 @@ public class VerifiedTokens {
                 || !(identity.getAttribute(OidcUtils.TENANT_ID_ATTRIBUTE) instanceof String tenant)) {
             return;
         }
-        var now = clock.millis();
+        var now = System.currentTimeMillis();
         if (jwt.getExpirationTime() <= now / 1000 || now < keysFetchedAt + SETTLING.toMillis()) {
             return;
         }
@@ -144,7 +134,7 @@ public class VerifiedTokens {
 
     /** quarkus-oidc has fetched the issuer's keys: the set may have changed. */
     void keysFetched() {
-        keysFetchedAt = clock.millis();
+        keysFetchedAt = System.currentTimeMillis();
         tokens.invalidateAll();
     }
 
