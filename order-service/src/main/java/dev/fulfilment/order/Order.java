@@ -299,10 +299,7 @@ public class Order extends PanacheEntityBase {
 
     /** The sum of the line totals, once every line has its price. */
     public Optional<BigDecimal> total() {
-        if (lines.stream().anyMatch(line -> line.unitPrice == null)) {
-            return Optional.empty();
-        }
-        return Optional.of(lines.stream().map(OrderLine::total).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return Prices.orderTotal(lines.stream().map(OrderLine::total).toList());
     }
 
     private List<MessagePayload> shipmentMoved(UUID shipment, ShipmentProgress progress, UUID messageId, Instant now) {

@@ -27,6 +27,6 @@ public class OrderLine {
 
     /** Unit price times quantity; null while the price is not known. */
     public BigDecimal total() {
-        return unitPrice == null ? null : unitPrice.multiply(BigDecimal.valueOf(quantity));
+        return Prices.lineTotal(unitPrice, quantity);
     }
 }

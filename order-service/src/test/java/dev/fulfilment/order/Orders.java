@@ -2,10 +2,12 @@ package dev.fulfilment.order;
 
 import static io.restassured.RestAssured.given;
 
+import dev.fulfilment.testkit.MetricSamples;
 import dev.fulfilment.testkit.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.net.URL;
 import java.util.UUID;
 
 /** Test set-up: placing and reading orders over HTTP, signed in as the API's callers. */
@@ -15,6 +17,11 @@ final class Orders {
 
     static String uniqueCustomer() {
         return "c-" + UUID.randomUUID();
+    }
+
+    /** How many verified tokens the service keeps (its {@code auth_verified_tokens} gauge). */
+    static double keptTokens(URL metricsUrl) {
+        return MetricSamples.parse(given().get(metricsUrl).asString()).sum("auth_verified_tokens");
     }
 
     /** Requests signed in as this customer. */

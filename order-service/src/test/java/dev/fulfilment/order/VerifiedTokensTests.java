@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.fulfilment.devstack.identity.LocalIssuer;
-import dev.fulfilment.testkit.MetricSamples;
 import dev.fulfilment.testkit.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,12 +32,14 @@ class VerifiedTokensTests {
         var expiry = Instant.now().plusSeconds(3).getEpochSecond();
         claims.setExpirationTime(NumericDate.fromSeconds(expiry));
         var token = TestTokens.issuer().sign(claims);
-        var keptBefore = keptTokens();
+        var keptBefore = Orders.keptTokens(metricsUrl);
 
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(token).when().get("/orders").then().statusCode(200);
         }
-        assertThat(keptTokens()).as("the token is kept once verified").isGreaterThan(keptBefore);
+        assertThat(Orders.keptTokens(metricsUrl))
+                .as("the token is kept once verified")
+                .isGreaterThan(keptBefore);
 
         Thread.sleep(Duration.ofMillis(Math.max(0, expiry * 1000 - System.currentTimeMillis())));
         given().auth()
@@ -66,9 +67,5 @@ class VerifiedTokensTests {
                     .statusCode(401)
                     .contentType("application/problem+json");
         }
-    }
-
-    private double keptTokens() {
-        return MetricSamples.parse(given().get(metricsUrl).asString()).sum("auth_verified_tokens");
     }
 }

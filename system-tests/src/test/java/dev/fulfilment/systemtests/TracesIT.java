@@ -55,13 +55,7 @@ class TracesIT {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
-                    List<Map<String, Object>> spans = given().baseUri(system.zipkinUrl())
-                            .get("/api/v2/trace/" + traceId)
-                            .then()
-                            .statusCode(200)
-                            .extract()
-                            .jsonPath()
-                            .getList("");
+                    var spans = spansOf(traceId);
                     var named = spans.stream().map(TracesIT::serviceAndName).toList();
                     assertThat(named).as("spans of the trace").containsAll(expected);
                     assertThat(named)
@@ -103,6 +97,40 @@ class TracesIT {
                     .allSatisfy(roots -> assertThat(roots)
                             .allMatch(root -> root.endsWith("(SERVER)") || root.endsWith("(CONSUMER)")));
         });
+    }
+
+    @Test
+    @Order(3)
+    void anOrderReadHasItsStatementsInItsTrace() {
+        // GET /orders/{id} reads with plain JDBC (OrderReads), not through Hibernate: its
+        // statements must still be spans of the request, or a slow read cannot be told apart.
+        var sku = shop.newProduct(5);
+        var orderId = shop.placeOrder(sku, 1);
+        var traceId = HexFormat.of().formatHex(randomBytes(16));
+        shop.asOperator(Service.ORDER)
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .get("/orders/" + orderId)
+                .then()
+                .statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(spansOf(traceId).stream()
+                                .map(TracesIT::serviceAndName)
+                                .toList())
+                        .as("spans of the read's trace")
+                        .contains("order-service get /orders/{id}")
+                        .anyMatch(name -> name.startsWith("order-service select")));
+    }
+
+    private List<Map<String, Object>> spansOf(String traceId) {
+        return given().baseUri(system.zipkinUrl())
+                .get("/api/v2/trace/" + traceId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.fulfilment.order.service;
 
 import dev.fulfilment.order.Order;
 import dev.fulfilment.order.OrderStatus;
+import dev.fulfilment.order.Prices;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +34,7 @@ public record OrderSnapshot(
 
         /** Unit price times quantity; null while the price is not known. */
         public BigDecimal total() {
-            return unitPrice == null ? null : unitPrice.multiply(BigDecimal.valueOf(quantity));
+            return Prices.lineTotal(unitPrice, quantity);
         }
     }
 
@@ -73,9 +74,6 @@ public record OrderSnapshot(
 
     /** The sum of the line totals, once every line has its price; null before. */
     public BigDecimal total() {
-        if (lines.stream().anyMatch(line -> line.unitPrice() == null)) {
-            return null;
-        }
-        return lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Prices.orderTotal(lines.stream().map(Line::total).toList()).orElse(null);
     }
 }
