@@ -29,10 +29,10 @@ public interface OutboxConfig {
 
     /**
      * How long the relay waits for more committed messages before it sends a batch that is not
-     * full, while commits stream in (the last five within five lingers); a lone order's messages
+     * full, while commits stream in (the last five within two and a half lingers); a lone order's messages
      * go at once.
      */
-    @WithDefault("30ms")
+    @WithDefault("60ms")
     Duration linger();
 
     /**

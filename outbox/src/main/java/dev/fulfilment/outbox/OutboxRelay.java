@@ -30,9 +30,10 @@ import org.jboss.logging.Logger;
  *   <li>Right after a commit, the messages it wrote are sent from memory, in as few {@code
  *       SendMessageBatch} requests as the queues allow, and the rows SQS accepted are deleted
  *       together, in one statement, once the first of them has waited {@code
- *       outbox.delete-linger} (one transaction for many sends). While commits stream in (five
- *       within five lingers), the relay waits {@code outbox.linger} for more before it sends a
- *       batch that is not full; a lone order's messages go at once.
+ *       outbox.delete-linger} (one transaction for many sends). While commits stream in (at
+ *       least two a linger: the last five within two and a half), the relay waits {@code
+ *       outbox.linger} for more before it sends a batch that is not full; a lone order's
+ *       messages go at once.
  *   <li>Every poll interval, rows older than {@code outbox.claim-after} (left by a crash, a failed
  *       send, an SQS outage, or another instance that stopped) are claimed by deleting them,
  *       picked with {@code FOR UPDATE SKIP LOCKED} so that several instances relay side by side
@@ -66,6 +67,13 @@ public class OutboxRelay {
 
     /** When the last few committed messages arrived: a stream is several within a linger's span. */
     private final long[] recentArrivals = new long[MessageSender.MAX_BATCH / 2];
+
+    /**
+     * Commits a linger must bring, at the rate of the last few, for waiting one to be a stream.
+     * Two, not one: a lone order's own commits come a few tens of milliseconds apart, and one
+     * more message in a batch is not worth a linger on every hop.
+     */
+    private static final int STREAM_COMMITS_PER_LINGER = 2;
 
     private int nextArrival;
     /** Rows sent from memory, deleted together once the first has waited {@code outbox.delete-linger}. */
@@ -124,15 +132,15 @@ public class OutboxRelay {
     }
 
     /**
-     * Whether commits arrive as a stream: the last few within five lingers. Then a batch that
+     * Whether commits arrive as a stream: the last few at least two a linger. Then a batch that
      * is not full gets the linger to fill up; a lone order's messages never wait.
      */
     private boolean streaming() {
         synchronized (recentArrivals) {
             var oldest = recentArrivals[nextArrival];
             return oldest != 0
-                    && System.nanoTime() - oldest
-                            < config.linger().multipliedBy(5).toNanos();
+                    && (System.nanoTime() - oldest) * STREAM_COMMITS_PER_LINGER
+                            < config.linger().toNanos() * recentArrivals.length;
         }
     }
 

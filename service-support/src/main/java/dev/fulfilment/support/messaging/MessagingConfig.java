@@ -71,13 +71,13 @@ public interface MessagingConfig {
         int waitTimeSeconds();
 
         /**
-         * While messages stream in, at least one a linger (the last receive brought a partial
+         * While messages stream in, at least two a linger (the last receive brought a partial
          * batch at that rate), how long after one receive the next begins: a batch gathers in the
          * queue meanwhile (fewer requests, fewer transactions per message). Slower streams, and
          * the first message after a quiet spell, are received at once. The pollers take turns to
          * receive, so this paces the queue's receives, not each poller's.
          */
-        @WithDefault("30ms")
+        @WithDefault("60ms")
         Duration linger();
 
         /**

@@ -46,6 +46,8 @@ public class SqsConsumer {
     private static final int VISIBILITY_WHILE_UNAVAILABLE_SECONDS = 1;
     /** How long a message whose handling failed stays hidden, by its receive count. */
     private static final Backoff VISIBILITY_BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(30));
+    /** Messages a linger must bring, at the rate of the last receive, for the queue to be a stream. */
+    private static final int STREAM_MESSAGES_PER_LINGER = 2;
 
     private final SqsClient sqs;
     private final QueueUrls queueUrls;
@@ -173,12 +175,13 @@ public class SqsConsumer {
     }
 
     /**
-     * One receive, when this poller's turn comes. While messages stream in, at least one a
+     * One receive, when this poller's turn comes. While messages stream in, at least two a
      * linger (the last receive brought a partial batch, at that rate or faster, since the one
      * before it returned), the turn begins {@code messaging.consumer.linger} after the last
      * receive returned, so that a batch gathers in the queue meanwhile. Slower than that, a wait
-     * would rarely bring one more message: the next receive begins at once, and a lone order's
-     * messages are taken as they come.
+     * would bring one more message at most: the next receive begins at once, and a lone order's
+     * messages (two replies a few tens of milliseconds apart on order-events) are taken as they
+     * come.
      */
     private List<Message> receiveInTurn(String queueUrl) {
         receiveTurn.lock();
@@ -189,7 +192,7 @@ public class SqsConsumer {
             var linger = config.consumer().linger().toNanos();
             if (lastReceived > 0
                     && lastReceived < config.consumer().maxMessages()
-                    && lastReceived * linger >= lastReceiveAt - receiveBeforeAt) {
+                    && lastReceived * linger >= STREAM_MESSAGES_PER_LINGER * (lastReceiveAt - receiveBeforeAt)) {
                 var wait = lastReceiveAt + linger - System.nanoTime();
                 if (wait > 0) {
                     sleep(Duration.ofNanos(wait));
