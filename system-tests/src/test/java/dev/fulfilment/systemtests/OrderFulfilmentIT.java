@@ -232,7 +232,7 @@ class OrderFulfilmentIT {
         given().baseUri(system.managementUrl(Service.ORDER))
                 .get("/q/health/ready")
                 .then()
-                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
+                .body("checks.name", org.hamcrest.Matchers.hasItem("database"));
     }
 
     @AfterAll
