@@ -21,10 +21,12 @@ import org.eclipse.microprofile.health.Readiness;
  * <p>Quarkus's own check (turned off in this module's defaults) asks the pool as a request does,
  * and so waits as long as a request may for a connection, the pool's acquisition timeout (5 s):
  * with the database away, readiness took 5.04 s to say 503, past the load balancer's 5 s, and
- * the consumers asking it waited as long. Here the pool is asked on a thread of its own; a
- * check that finds the previous one still waiting for the pool waits for that one rather than
- * queueing another, so a database that does not answer holds one thread, not one per check.
- * A check's answer is then at most one acquisition timeout old.
+ * the consumers asking it waited as long. Here the pool is asked on a thread of its own, and a
+ * check waits for the answer at most {@link ReadinessTimeout#PER_DEPENDENCY}. A check that
+ * finds a question to the pool asked less than that long ago waits for its answer rather than
+ * asking again, so a database that does not answer holds at most three threads (the pool's
+ * 5 s over 2 s), not one per check; an older question is left to end on its own, and a new
+ * one asked, so that a database back is seen at the next check, not up to 5 s later.
  */
 @Readiness
 @ApplicationScoped
@@ -34,7 +36,8 @@ public class DatabaseHealthCheck implements HealthCheck {
             task -> Thread.ofVirtual().name("database-readiness").start(task);
 
     private final AgroalDataSource dataSource;
-    private CompletableFuture<Optional<String>> running = CompletableFuture.completedFuture(Optional.empty());
+    private CompletableFuture<Optional<String>> asked = CompletableFuture.completedFuture(Optional.empty());
+    private long askedAt = System.nanoTime();
 
     DatabaseHealthCheck(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -62,12 +65,14 @@ public class DatabaseHealthCheck implements HealthCheck {
         }
     }
 
-    /** The check of the pool under way, or a new one if none is. */
+    /** The question to the pool asked less than a check's time ago and not yet answered, or a new one. */
     private synchronized CompletableFuture<Optional<String>> askPool() {
-        if (running.isDone()) {
-            running = CompletableFuture.supplyAsync(this::problem, ASKER);
+        var now = System.nanoTime();
+        if (asked.isDone() || now - askedAt >= ReadinessTimeout.PER_DEPENDENCY.toNanos()) {
+            asked = CompletableFuture.supplyAsync(this::problem, ASKER);
+            askedAt = now;
         }
-        return running;
+        return asked;
     }
 
     /** Why the pool gave no valid connection, if it did not. */
