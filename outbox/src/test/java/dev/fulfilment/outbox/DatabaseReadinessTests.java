@@ -65,7 +65,7 @@ class DatabaseReadinessTests {
             }
         }
 
-        // The check still waiting for the pool gets the connection just freed, so the next says UP.
+        // With connections free again, the next check says so at once.
         assertThat(databaseCheck().getString("status")).isEqualTo("UP");
     }
 
