@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import dev.fulfilment.contracts.messages.ReleaseInventory;
 import dev.fulfilment.support.messaging.EnvelopeCodec;
 import dev.fulfilment.support.messaging.OutgoingMessage;
+import dev.fulfilment.testkit.AwsRequests;
+import dev.fulfilment.testkit.LocalSqs;
 import dev.fulfilment.testkit.QueueProbe;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * What receiving costs in SQS requests, which SQS bills: a stream of commands at a moderate
@@ -49,15 +48,15 @@ class ReceivingInBatchesTests {
     void connect() {
         commandsQueueUrl = sqs.getQueueUrl(request -> request.queueName("inventory-commands"))
                 .queueUrl();
-        await().atMost(Duration.ofSeconds(20)).until(() -> messagesIn(commandsQueueUrl) == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> LocalSqs.messagesIn(sqs, commandsQueueUrl) == 0);
     }
 
     @Test
     void aStreamOfCommandsAtAModerateRateIsReceivedInBatchesAndDeletedTenAtATime() {
         var orderIds =
                 IntStream.range(0, COMMANDS).mapToObj(i -> UUID.randomUUID()).toList();
-        var receivesBefore = requests("ReceiveMessage");
-        var deletesBefore = requests("DeleteMessageBatch");
+        var receivesBefore = AwsRequests.of(registry, "ReceiveMessage");
+        var deletesBefore = AwsRequests.of(registry, "DeleteMessageBatch");
 
         // One command every 10 ms, as 100 orders a second would send them: no two at once.
         try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -70,10 +69,10 @@ class ReceivingInBatchesTests {
             }
         }
         // Every command handled and deleted: none left in the queue, visible or in flight.
-        await().atMost(Duration.ofSeconds(30)).until(() -> messagesIn(commandsQueueUrl) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> LocalSqs.messagesIn(sqs, commandsQueueUrl) == 0);
 
-        var receives = requests("ReceiveMessage") - receivesBefore;
-        var deletes = requests("DeleteMessageBatch") - deletesBefore;
+        var receives = AwsRequests.of(registry, "ReceiveMessage") - receivesBefore;
+        var deletes = AwsRequests.of(registry, "DeleteMessageBatch") - deletesBefore;
         // One receive per command is what taking each as it comes costs.
         assertThat(receives).isLessThanOrEqualTo(COMMANDS / 2.0);
         // Ten per request, whatever the batches received: a few more for the ends of the stream.
@@ -96,24 +95,6 @@ class ReceivingInBatchesTests {
         QueueProbe.of(sqs, "order-events").awaitMessage(orderId, "InventoryReleased");
         assertThat(Duration.ofNanos(System.nanoTime() - sentAt)).isLessThan(Duration.ofSeconds(2));
         // messaging.consumer.delete-linger is 500 ms: deleted well before the visibility timeout.
-        await().atMost(Duration.ofSeconds(3)).until(() -> messagesIn(commandsQueueUrl) == 0);
-    }
-
-    /** Messages in the queue, visible or received and not yet deleted. */
-    private long messagesIn(String queueUrl) {
-        var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
-                        .attributeNames(List.of(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)))
-                .attributes();
-        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
-
-    /** Requests this service (and this test, through the same client) sent to SQS of an operation. */
-    private double requests(String operation) {
-        return registry.find("aws.requests").tag("operation", operation).counters().stream()
-                .mapToDouble(Counter::count)
-                .sum();
+        await().atMost(Duration.ofSeconds(3)).until(() -> LocalSqs.messagesIn(sqs, commandsQueueUrl) == 0);
     }
 }
