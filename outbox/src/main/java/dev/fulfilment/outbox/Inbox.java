@@ -39,14 +39,17 @@ public class Inbox implements MessageProcessor {
     private final MessageHandlers handlers;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final OutboxRelay relay;
     private final Quiet quiet;
 
     Inbox(
             ProcessedMessages processedMessages,
             MessageHandlers handlers,
             Outbox outbox,
+            OutboxRelay relay,
             EntityManager entityManager,
             Quiet quiet) {
+        this.relay = relay;
         this.processedMessages = processedMessages;
         this.handlers = handlers;
         this.outbox = outbox;
@@ -107,6 +110,8 @@ public class Inbox implements MessageProcessor {
                 }
             }
         });
+        // The whole batch's messages are with the relay now: they go together, at once.
+        relay.causedCommitted();
         return since(started).dividedBy(messages.size());
     }
 
@@ -116,7 +121,7 @@ public class Inbox implements MessageProcessor {
      * its trace shows them.
      */
     private void keep(List<OutgoingMessage> caused) {
-        outbox.enqueueAll(caused);
+        outbox.enqueueCaused(caused);
         if (Span.current().isRecording()) {
             entityManager.flush();
         }

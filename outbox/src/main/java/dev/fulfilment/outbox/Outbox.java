@@ -37,6 +37,20 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueueAll(List<OutgoingMessage> messages) {
+        write(messages, false);
+    }
+
+    /**
+     * Puts in the outbox what a received message caused, in the transaction that handles its
+     * batch: the relay sends such messages as soon as the batch commits, without lingering
+     * ({@link OutboxRelay}), since they are already as many as the batch received.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void enqueueCaused(List<OutgoingMessage> messages) {
+        write(messages, true);
+    }
+
+    private void write(List<OutgoingMessage> messages, boolean caused) {
         if (messages.isEmpty()) {
             return;
         }
@@ -54,13 +68,16 @@ public class Outbox {
             entityManager.persist(row);
             encoded.add(body);
         }
-        written.fire(new OutboxWritten(encoded));
+        written.fire(new OutboxWritten(encoded, caused));
         quiet.worked();
     }
 
     /**
      * Rows were written to the outbox, these messages; observers with {@code during =
      * AFTER_SUCCESS} hear of it once the transaction has committed, never if it rolls back.
+     *
+     * @param caused whether a received message caused them (the inbox's batch), rather than a
+     *     request or a timed job
      */
-    public record OutboxWritten(List<MessageSender.Encoded> messages) {}
+    public record OutboxWritten(List<MessageSender.Encoded> messages, boolean caused) {}
 }

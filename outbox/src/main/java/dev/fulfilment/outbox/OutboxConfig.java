@@ -28,11 +28,13 @@ public interface OutboxConfig {
     Duration claimAfter();
 
     /**
-     * How long the relay waits for more committed messages before it sends a batch that is not
-     * full, while commits stream in (the last five within two and a half lingers); a lone order's messages
-     * go at once.
+     * While requests commit as a stream (the last five within two and a half lingers), how long
+     * the first of their messages waits for others before the relay sends a batch that is not
+     * full. The batch it starts is received, handled and answered as one at every later hop,
+     * which does not linger again. A lone order's messages, and what a received batch caused, go
+     * at once.
      */
-    @WithDefault("60ms")
+    @WithDefault("100ms")
     Duration linger();
 
     /**

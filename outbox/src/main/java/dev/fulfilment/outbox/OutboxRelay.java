@@ -17,10 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,10 +28,11 @@ import org.jboss.logging.Logger;
  *   <li>Right after a commit, the messages it wrote are sent from memory, in as few {@code
  *       SendMessageBatch} requests as the queues allow, and the rows SQS accepted are deleted
  *       together, in one statement, once the first of them has waited {@code
- *       outbox.delete-linger} (one transaction for many sends). While commits stream in (at
- *       least two a linger: the last five within two and a half), the relay waits {@code
- *       outbox.linger} for more before it sends a batch that is not full; a lone order's
- *       messages go at once.
+ *       outbox.delete-linger} (one transaction for many sends). What a received batch caused
+ *       goes as soon as the batch commits: it is a batch already. While requests commit as a
+ *       stream (at least two a linger: the last five within two and a half), the first of
+ *       their messages waits {@code outbox.linger} for others to go with it, so that the
+ *       batch it starts stays one from hop to hop; a lone order's messages go at once.
  *   <li>Every poll interval, rows older than {@code outbox.claim-after} (left by a crash, a failed
  *       send, an SQS outage, or another instance that stopped) are claimed by deleting them,
  *       picked with {@code FOR UPDATE SKIP LOCKED} so that several instances relay side by side
@@ -51,31 +50,37 @@ public class OutboxRelay {
     /** SQS takes ten messages per request; the relay sends at most this many per round. */
     private static final int ROUND = 100;
 
+    /**
+     * Requested commits a linger must bring, at the rate of the last few, for waiting one to be a
+     * stream. Two, not one: one more message in a batch is not worth a linger.
+     */
+    private static final int STREAM_COMMITS_PER_LINGER = 2;
+
     private final EntityManager entityManager;
     private final MessageSender sender;
     private final OutboxConfig config;
     private final Backoff backoff;
     private final Quiet quiet;
-    private final Semaphore wakeUps = new Semaphore(0);
-    /** Committed messages to send from memory; their rows are the truth if this is lost. */
-    private final ConcurrentLinkedQueue<MessageSender.Encoded> committed = new ConcurrentLinkedQueue<>();
 
-    private final AtomicInteger committedCount = new AtomicInteger();
+    /** Guards the committed messages waiting to be sent from memory, and wakes the relay. */
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private final Condition work = lock.newCondition();
+    /** Guarded by lock: messages of requests and timed jobs; while they stream in, they linger. */
+    private final List<MessageSender.Encoded> requested = new ArrayList<>();
+    /** Guarded by lock: messages received messages caused, sent as soon as their batch committed. */
+    private final List<MessageSender.Encoded> caused = new ArrayList<>();
+    /** Guarded by lock: whether the batch that wrote {@link #caused} has committed in full. */
+    private boolean causedComplete;
+    /** Guarded by lock: when the requested messages waiting are due to be sent. */
+    private long requestedDueAt;
+    /** Guarded by lock: when the last few requested commits arrived. */
+    private final long[] recentArrivals = new long[MessageSender.MAX_BATCH / 2];
+
+    private int nextArrival;
     private volatile boolean running;
     /** Set at shutdown: a backlog is not drained past the batch in hand. */
     private volatile boolean stopping;
-
-    /** When the last few committed messages arrived: a stream is several within a linger's span. */
-    private final long[] recentArrivals = new long[MessageSender.MAX_BATCH / 2];
-
-    /**
-     * Commits a linger must bring, at the rate of the last few, for waiting one to be a stream.
-     * Two, not one: a lone order's own commits come a few tens of milliseconds apart, and one
-     * more message in a batch is not worth a linger on every hop.
-     */
-    private static final int STREAM_COMMITS_PER_LINGER = 2;
-
-    private int nextArrival;
     /** Rows sent from memory, deleted together once the first has waited {@code outbox.delete-linger}. */
     private final List<UUID> sentRows = new ArrayList<>();
 
@@ -105,7 +110,7 @@ public class OutboxRelay {
         stopping = true;
         running = false;
         if (relayThread != null) {
-            wakeUps.release();
+            wake();
             try {
                 relayThread.join(Duration.ofSeconds(5));
             } catch (InterruptedException e) {
@@ -114,44 +119,81 @@ public class OutboxRelay {
         }
     }
 
-    /** A commit wrote outbox rows: send them now rather than at the next poll. */
+    /**
+     * A commit wrote outbox rows: send them from memory rather than at the next poll. A request's
+     * go at once, or, while requests stream in, once the first has lingered; those a received
+     * batch caused go when the inbox says that its batch committed ({@link #causedCommitted}).
+     */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxWritten written) {
         if (!running) {
             return;
         }
-        // Bounded: past it, the rows wait for the poll, as after a crash.
-        if (committedCount.get() < config.batchSize() * ROUND) {
-            committedCount.addAndGet(written.messages().size());
-            committed.addAll(written.messages());
+        lock.lock();
+        try {
+            // Bounded: past it, the rows wait for the poll, as after a crash.
+            if (requested.size() + caused.size() < config.batchSize() * ROUND) {
+                if (written.caused()) {
+                    caused.addAll(written.messages());
+                    return;
+                }
+                var now = System.nanoTime();
+                if (requested.isEmpty()) {
+                    requestedDueAt = streaming(now) ? now + config.linger().toNanos() : now;
+                }
+                requested.addAll(written.messages());
+                recentArrivals[nextArrival] = now;
+                nextArrival = (nextArrival + 1) % recentArrivals.length;
+            }
+            work.signal();
+        } finally {
+            lock.unlock();
         }
-        synchronized (recentArrivals) {
-            recentArrivals[nextArrival] = System.nanoTime();
-            nextArrival = (nextArrival + 1) % recentArrivals.length;
-        }
-        wakeUps.release();
     }
 
     /**
-     * Whether commits arrive as a stream: the last few at least two a linger. Then a batch that
-     * is not full gets the linger to fill up; a lone order's messages never wait.
+     * A received batch committed, and what it caused is here in full: the relay sends it now, in
+     * as few requests as its queues allow. It waits for no other commit: the batch it came from
+     * was gathered by the receive already, and it goes on as one batch, hop after hop, with no
+     * hop lingering again (decision 0022).
      */
-    private boolean streaming() {
-        synchronized (recentArrivals) {
-            var oldest = recentArrivals[nextArrival];
-            return oldest != 0
-                    && (System.nanoTime() - oldest) * STREAM_COMMITS_PER_LINGER
-                            < config.linger().toNanos() * recentArrivals.length;
+    void causedCommitted() {
+        lock.lock();
+        try {
+            if (!caused.isEmpty()) {
+                causedComplete = true;
+                work.signal();
+            }
+        } finally {
+            lock.unlock();
         }
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether requests commit as a stream: the last few at least two a linger. Then the first
+     * message waits a linger for others to join it; a lone order's messages never wait.
+     */
+    private boolean streaming(long now) {
+        var oldest = recentArrivals[nextArrival];
+        return oldest != 0
+                && (now - oldest) * STREAM_COMMITS_PER_LINGER < config.linger().toNanos() * recentArrivals.length;
     }
 
     private void relayUntilStopped() {
         var failures = 0;
         while (running) {
             try {
-                wakeUps.tryAcquire(untilNextWork(), TimeUnit.NANOSECONDS);
-                wakeUps.drainPermits();
-                while (!committed.isEmpty() && !stopping) {
-                    sendCommitted();
+                var toSend = awaitWork();
+                if (!toSend.isEmpty() && !stopping) {
+                    send(toSend);
                 }
                 if (!sentRows.isEmpty()
                         && System.nanoTime() - firstSentAt
@@ -187,42 +229,74 @@ public class OutboxRelay {
         }
     }
 
-    /** Until the next poll, or until the rows sent are due to be deleted. */
-    private long untilNextWork() {
-        var untilPoll = config.pollInterval().toNanos();
-        if (sentRows.isEmpty()) {
-            return untilPoll;
+    /**
+     * Waits until committed messages are due, the poll is, or the rows sent are due to be
+     * deleted, and takes the messages due: a received batch's as soon as it committed, the
+     * requests' once the first has lingered (or ten wait).
+     */
+    private List<MessageSender.Encoded> awaitWork() throws InterruptedException {
+        lock.lock();
+        try {
+            var now = System.nanoTime();
+            if (!causedComplete && !requestedDue(now)) {
+                var until = untilNextWork(now);
+                if (until > 0) {
+                    work.awaitNanos(until);
+                }
+                now = System.nanoTime();
+            }
+            var due = new ArrayList<MessageSender.Encoded>();
+            if (causedComplete) {
+                due.addAll(caused);
+                caused.clear();
+                causedComplete = false;
+            }
+            if (requestedDue(now)) {
+                due.addAll(requested);
+                requested.clear();
+            }
+            return due;
+        } finally {
+            lock.unlock();
         }
-        return Math.max(
-                0, Math.min(untilPoll, firstSentAt + config.deleteLinger().toNanos() - System.nanoTime()));
     }
 
-    /**
-     * Sends one round of committed messages and deletes the rows SQS accepted. While commits
-     * stream in, it first gives a batch that is not full the linger to fill up.
-     */
-    private void sendCommitted() throws InterruptedException {
-        if (committedCount.get() < MessageSender.MAX_BATCH && streaming()) {
-            Thread.sleep(config.linger());
+    /** Guarded by lock. */
+    private boolean requestedDue(long now) {
+        return !requested.isEmpty() && (now >= requestedDueAt || requested.size() >= MessageSender.MAX_BATCH);
+    }
+
+    /** Guarded by lock: until the next poll, the requests' linger ends, or the rows sent are due to be deleted. */
+    private long untilNextWork(long now) {
+        var until = config.pollInterval().toNanos();
+        if (!requested.isEmpty()) {
+            until = Math.min(until, requestedDueAt - now);
         }
-        var round = new ArrayList<MessageSender.Encoded>(ROUND);
-        for (MessageSender.Encoded next; round.size() < ROUND && (next = committed.poll()) != null; ) {
-            round.add(next);
+        if (!sentRows.isEmpty()) {
+            until = Math.min(until, firstSentAt + config.deleteLinger().toNanos() - now);
         }
-        committedCount.addAndGet(-round.size());
-        var refused = sender.sendBatch(round);
-        var sent = round.stream()
-                .map(MessageSender.Encoded::messageId)
-                .filter(id -> !refused.contains(id))
-                .toList();
-        if (!refused.isEmpty()) {
-            LOG.warnf(
-                    "SQS refused %d of %d outbox messages; they wait for the next poll", refused.size(), round.size());
+        return Math.max(0, until);
+    }
+
+    /** Sends committed messages, a round at a time, and keeps the ids of those SQS accepted. */
+    private void send(List<MessageSender.Encoded> messages) {
+        for (var from = 0; from < messages.size(); from += ROUND) {
+            var round = messages.subList(from, Math.min(messages.size(), from + ROUND));
+            var refused = sender.sendBatch(round);
+            var sent = round.stream()
+                    .map(MessageSender.Encoded::messageId)
+                    .filter(id -> !refused.contains(id))
+                    .toList();
+            if (!refused.isEmpty()) {
+                LOG.warnf(
+                        "SQS refused %d of %d outbox messages; they wait for the next poll",
+                        refused.size(), round.size());
+            }
+            if (sentRows.isEmpty()) {
+                firstSentAt = System.nanoTime();
+            }
+            sentRows.addAll(sent);
         }
-        if (sentRows.isEmpty()) {
-            firstSentAt = System.nanoTime();
-        }
-        sentRows.addAll(sent);
     }
 
     /**

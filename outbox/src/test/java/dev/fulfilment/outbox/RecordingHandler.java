@@ -2,6 +2,7 @@ package dev.fulfilment.outbox;
 
 import dev.fulfilment.contracts.Destination;
 import dev.fulfilment.contracts.MessageType;
+import dev.fulfilment.contracts.messages.InventoryReleased;
 import dev.fulfilment.contracts.messages.MessagePayload;
 import dev.fulfilment.support.messaging.IncomingMessage;
 import dev.fulfilment.support.messaging.MessageHandler;
@@ -19,6 +20,7 @@ public class RecordingHandler implements MessageHandler {
 
     private final List<UUID> applied = new CopyOnWriteArrayList<>();
     private volatile UUID failFor;
+    private volatile boolean answering;
 
     @Override
     public Set<Class<? extends MessagePayload>> handles() {
@@ -33,7 +35,12 @@ public class RecordingHandler implements MessageHandler {
         if (message.messageId().equals(failFor)) {
             throw new IllegalStateException("the handler's database write failed");
         }
-        return List.of();
+        return answering ? List.of(OutgoingMessage.caused(message.orderId(), new InventoryReleased())) : List.of();
+    }
+
+    /** Whether each message applied causes one: an InventoryReleased about its order. */
+    void answer(boolean answering) {
+        this.answering = answering;
     }
 
     long timesApplied(UUID messageId) {

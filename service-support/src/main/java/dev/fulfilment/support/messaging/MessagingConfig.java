@@ -71,11 +71,12 @@ public interface MessagingConfig {
         int waitTimeSeconds();
 
         /**
-         * While messages stream in, at least two a linger (the last receive brought a partial
-         * batch at that rate), how long after one receive the next begins: a batch gathers in the
-         * queue meanwhile (fewer requests, fewer transactions per message). Slower streams, and
-         * the first message after a quiet spell, are received at once. The pollers take turns to
-         * receive, so this paces the queue's receives, not each poller's.
+         * While messages sent one by one stream in, at least two a linger (the last receive
+         * brought a partial batch at that rate), how long after one receive the next begins: a
+         * batch gathers in the queue meanwhile (fewer requests, fewer transactions per message).
+         * Messages sent in batches (the relays' and inventory-service's) are taken as they come,
+         * as are slower streams and the first message after a quiet spell. The pollers take turns
+         * to receive, so this paces the queue's receives, not each poller's.
          */
         @WithDefault("60ms")
         Duration linger();

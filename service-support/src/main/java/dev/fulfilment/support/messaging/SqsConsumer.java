@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * Receives this service's queue with long polling and hands each batch to the service's {@link
  * MessageProcessor}, which applies it through the {@link MessageHandlers}. The pollers take turns
- * to receive, and while messages stream in a turn waits for a batch to gather (decision 0022).
+ * to receive; a batch sent together is received together, and messages that stream in one by
+ * one are given a linger to gather (decision 0022).
  * A message is deleted only once its outcome is handled, that is after its effects committed,
  * with other handled messages in full batches ({@link DeleteBatches}). A message that can never be
  * handled (unparseable, not valid against the schema of its type and version, or of a type
@@ -48,6 +49,10 @@ public class SqsConsumer {
     private static final Backoff VISIBILITY_BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(30));
     /** Messages a linger must bring, at the rate of the last receive, for the queue to be a stream. */
     private static final int STREAM_MESSAGES_PER_LINGER = 2;
+    /** Receives of a message alone, in a row, that show messages no longer come in batches. */
+    private static final int RECEIVES_ALONE_TO_LINGER = 3;
+    /** Messages SQS took this close together, in milliseconds, were sent in one request. */
+    private static final long ONE_SEND_MILLIS = 2;
 
     private final SqsClient sqs;
     private final QueueUrls queueUrls;
@@ -65,6 +70,13 @@ public class SqsConsumer {
 
     private long receiveBeforeAt;
     private int lastReceived;
+    /**
+     * Guarded by receiveTurn: 0 when the last receive of several messages brought them sent
+     * together; counts the receives since that brought a message alone, which each may be (or
+     * the rest of its batch was not in the queue yet). It starts as if messages came alone.
+     */
+    private int receivesAlone = RECEIVES_ALONE_TO_LINGER;
+
     private DeleteBatches deletes;
     private volatile boolean running;
     private volatile boolean waitingForDependencies;
@@ -175,13 +187,24 @@ public class SqsConsumer {
     }
 
     /**
-     * One receive, when this poller's turn comes. While messages stream in, at least two a
-     * linger (the last receive brought a partial batch, at that rate or faster, since the one
-     * before it returned), the turn begins {@code messaging.consumer.linger} after the last
-     * receive returned, so that a batch gathers in the queue meanwhile. Slower than that, a wait
-     * would bring one more message at most: the next receive begins at once, and a lone order's
-     * messages (two replies a few tens of milliseconds apart on order-events) are taken as they
-     * come.
+     * One receive, when this poller's turn comes, long polling. Two ways for a batch to gather:
+     *
+     * <ul>
+     *   <li>Messages that come in batches, sent together (the relays and inventory-service send
+     *       what a batch caused in one request), are taken as they come. Their first wakes the
+     *       long poll alone, though (SQS answers as soon as one message is there), so while the
+     *       last receive brought such batches, a receive that brings fewer than it may is at
+     *       once followed by one that does not wait, to take the rest of the batch its first
+     *       message came with. A batch stays one, hop after hop, and waits at none of them. When
+     *       three such receives in a row find nothing more, or several messages came in one by
+     *       one, the queue is taken to be one of the next kind.
+     *   <li>Messages that come one by one but stream in, at least two a linger (the last receive
+     *       brought a partial batch, at that rate or faster, since the one before it returned),
+     *       are gathered by time: the turn begins {@code messaging.consumer.linger} after the last
+     *       receive returned. Slower than that, a wait would bring one more message at most, and
+     *       a lone order's messages (two replies a few tens of milliseconds apart on
+     *       order-events) are taken as they come.
+     * </ul>
      */
     private List<Message> receiveInTurn(String queueUrl) {
         receiveTurn.lock();
@@ -189,23 +212,34 @@ public class SqsConsumer {
             if (!running) {
                 return List.of();
             }
+            var max = config.consumer().maxMessages();
             var linger = config.consumer().linger().toNanos();
-            if (lastReceived > 0
-                    && lastReceived < config.consumer().maxMessages()
+            if (receivesAlone >= RECEIVES_ALONE_TO_LINGER
+                    && lastReceived > 0
+                    && lastReceived < max
                     && lastReceived * linger >= STREAM_MESSAGES_PER_LINGER * (lastReceiveAt - receiveBeforeAt)) {
                 var wait = lastReceiveAt + linger - System.nanoTime();
                 if (wait > 0) {
                     sleep(Duration.ofNanos(wait));
                 }
             }
-            var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
-                            .maxNumberOfMessages(config.consumer().maxMessages())
-                            .waitTimeSeconds(config.consumer().waitTimeSeconds())
-                            .messageAttributeNames("All")
-                            .messageSystemAttributeNames(
-                                    MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                                    MessageSystemAttributeName.SENT_TIMESTAMP))
-                    .messages();
+            var messages = receive(queueUrl, max, config.consumer().waitTimeSeconds());
+            var cameTogether = receivesAlone < RECEIVES_ALONE_TO_LINGER;
+            if (cameTogether && !messages.isEmpty() && messages.size() < max) {
+                var rest = receive(queueUrl, max - messages.size(), 0);
+                if (!rest.isEmpty()) {
+                    var all = new ArrayList<Message>(messages.size() + rest.size());
+                    all.addAll(messages);
+                    all.addAll(rest);
+                    messages = all;
+                } else if (messages.size() == 1) {
+                    // Alone, or the rest of its batch not in the queue yet: one sign of several.
+                    receivesAlone++;
+                }
+            }
+            if (messages.size() > 1) {
+                receivesAlone = sentTogether(messages) ? 0 : RECEIVES_ALONE_TO_LINGER;
+            }
             receiveBeforeAt = lastReceiveAt;
             lastReceiveAt = System.nanoTime();
             lastReceived = messages.size();
@@ -216,6 +250,36 @@ public class SqsConsumer {
         } finally {
             receiveTurn.unlock();
         }
+    }
+
+    private List<Message> receive(String queueUrl, int max, int waitTimeSeconds) {
+        return sqs.receiveMessage(request -> request.queueUrl(queueUrl)
+                        .maxNumberOfMessages(max)
+                        .waitTimeSeconds(waitTimeSeconds)
+                        .messageAttributeNames("All")
+                        .messageSystemAttributeNames(
+                                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                                MessageSystemAttributeName.SENT_TIMESTAMP))
+                .messages();
+    }
+
+    /**
+     * Whether the messages came in batches sent together: at least two a send, counting as one
+     * send the messages SQS took within {@link #ONE_SEND_MILLIS} of each other.
+     */
+    static boolean sentTogether(List<Message> messages) {
+        var sentAt = messages.stream()
+                .mapToLong(message -> Long.parseLong(
+                        message.attributes().getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0")))
+                .sorted()
+                .toArray();
+        var sends = 1;
+        for (var i = 1; i < sentAt.length; i++) {
+            if (sentAt[i] - sentAt[i - 1] > ONE_SEND_MILLIS) {
+                sends++;
+            }
+        }
+        return sentAt.length >= 2 * sends;
     }
 
     private void handleBatch(String queueUrl, List<Message> messages) {
