@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.fulfilment.contracts.messages.ReleaseInventory;
-import dev.fulfilment.support.messaging.EnvelopeCodec;
+import dev.fulfilment.support.messaging.MessageSender;
 import dev.fulfilment.support.messaging.OutgoingMessage;
 import dev.fulfilment.testkit.AwsRequests;
 import dev.fulfilment.testkit.LocalSqs;
@@ -21,11 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Commands that come in batches, as the order relay sends them (several in one {@code
- * SendMessageBatch}), are received a batch at a time and handled as they come: the consumer
+ * SendMessageBatch}, each saying how many went with it), are received a batch at a time and handled as they come: the consumer
  * lingers only for messages that come one by one. With a linger of a second, a stream of
  * batches that waited for it would wait up to a second at this hop.
  */
@@ -48,8 +47,9 @@ class ReceivingBatchesSentTogetherTests {
     @Inject
     SqsClient sqs;
 
+    /** What the order relay sends with: the messages of a batch in one request. */
     @Inject
-    EnvelopeCodec codec;
+    MessageSender sender;
 
     @Inject
     MeterRegistry registry;
@@ -64,17 +64,9 @@ class ReceivingBatchesSentTogetherTests {
         // A stream of 33 commands a second, in batches of five: a stream the linger applies to,
         // were the commands sent one by one.
         for (int batch = 0; batch < BATCHES; batch++) {
-            var entries = IntStream.range(0, PER_BATCH)
-                    .mapToObj(i -> {
-                        var orderId = UUID.randomUUID();
-                        return SendMessageBatchRequestEntry.builder()
-                                .id(Integer.toString(i))
-                                .messageBody(
-                                        codec.encode(OutgoingMessage.caused(orderId, new ReleaseInventory("test"))))
-                                .build();
-                    })
-                    .toList();
-            sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+            sender.sendAll(IntStream.range(0, PER_BATCH)
+                    .mapToObj(i -> OutgoingMessage.caused(UUID.randomUUID(), new ReleaseInventory("test")))
+                    .toList());
             Thread.sleep(SPACING);
         }
 

@@ -24,6 +24,12 @@ public class MessageSender {
     /** SQS takes at most ten messages per batch. */
     public static final int MAX_BATCH = 10;
 
+    /**
+     * How many messages went to the queue in the same request as this one: a consumer whose
+     * receive brought fewer takes the rest at once ({@link SqsConsumer}).
+     */
+    static final String SENT_WITH_ATTRIBUTE = "sent-with";
+
     private final SqsClient sqs;
     private final QueueUrls queueUrls;
     private final EnvelopeCodec codec;
@@ -68,7 +74,9 @@ public class MessageSender {
         byQueue.forEach((queue, queued) -> {
             for (int from = 0; from < queued.size(); from += MAX_BATCH) {
                 var batch = queued.subList(from, Math.min(from + MAX_BATCH, queued.size()));
-                var entries = batch.stream().map(MessageSender::entry).toList();
+                var entries = batch.stream()
+                        .map(message -> entry(message, batch.size()))
+                        .toList();
                 var response = sqs.sendMessageBatch(
                         request -> request.queueUrl(queueUrls.of(queue)).entries(entries));
                 response.failed().forEach(failure -> failed.add(UUID.fromString(failure.id())));
@@ -77,9 +85,10 @@ public class MessageSender {
         return failed;
     }
 
-    private static SendMessageBatchRequestEntry entry(Encoded message) {
+    private static SendMessageBatchRequestEntry entry(Encoded message, int sentWith) {
         var attributes = new HashMap<String, MessageAttributeValue>();
         attributes.put("type", stringAttribute(message.type().wireName()));
+        attributes.put(SENT_WITH_ATTRIBUTE, numberAttribute(sentWith));
         if (message.traceparent() != null) {
             attributes.put("traceparent", stringAttribute(message.traceparent()));
         }
@@ -87,6 +96,13 @@ public class MessageSender {
                 .id(message.messageId().toString())
                 .messageBody(message.body())
                 .messageAttributes(Map.copyOf(attributes))
+                .build();
+    }
+
+    private static MessageAttributeValue numberAttribute(int value) {
+        return MessageAttributeValue.builder()
+                .dataType("Number")
+                .stringValue(Integer.toString(value))
                 .build();
     }
 

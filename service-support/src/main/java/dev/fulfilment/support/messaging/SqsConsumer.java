@@ -49,10 +49,6 @@ public class SqsConsumer {
     private static final Backoff VISIBILITY_BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(30));
     /** Messages a linger must bring, at the rate of the last receive, for the queue to be a stream. */
     private static final int STREAM_MESSAGES_PER_LINGER = 2;
-    /** Receives of a message alone, in a row, that show messages no longer come in batches. */
-    private static final int RECEIVES_ALONE_TO_LINGER = 3;
-    /** Messages SQS took this close together, in milliseconds, were sent in one request. */
-    private static final long ONE_SEND_MILLIS = 2;
 
     private final SqsClient sqs;
     private final QueueUrls queueUrls;
@@ -70,12 +66,8 @@ public class SqsConsumer {
 
     private long receiveBeforeAt;
     private int lastReceived;
-    /**
-     * Guarded by receiveTurn: 0 when the last receive of several messages brought them sent
-     * together; counts the receives since that brought a message alone, which each may be (or
-     * the rest of its batch was not in the queue yet). It starts as if messages came alone.
-     */
-    private int receivesAlone = RECEIVES_ALONE_TO_LINGER;
+    /** Guarded by receiveTurn: whether the last receive brought messages sent with others. */
+    private boolean lastCameTogether;
 
     private DeleteBatches deletes;
     private volatile boolean running;
@@ -190,15 +182,14 @@ public class SqsConsumer {
      * One receive, when this poller's turn comes, long polling. Two ways for a batch to gather:
      *
      * <ul>
-     *   <li>Messages that come in batches, sent together (the relays and inventory-service send
-     *       what a batch caused in one request), are taken as they come. Their first wakes the
-     *       long poll alone, though (SQS answers as soon as one message is there), so while the
-     *       last receive brought such batches, a receive that brings fewer than it may is at
-     *       once followed by one that does not wait, to take the rest of the batch its first
-     *       message came with. A batch stays one, hop after hop, and waits at none of them. When
-     *       three such receives in a row find nothing more, or several messages came in one by
-     *       one, the queue is taken to be one of the next kind.
-     *   <li>Messages that come one by one but stream in, at least two a linger (the last receive
+     *   <li>Messages sent together (the relays and inventory-service send what a batch caused
+     *       in one request) are taken as they come, and each says how many went with it ({@link
+     *       MessageSender#SENT_WITH_ATTRIBUTE}). The first of a batch often wakes the long poll
+     *       alone (SQS answers as soon as one message is there), so a receive that brought fewer
+     *       than its messages were sent with is at once followed by one that does not wait, for
+     *       the rest. A batch stays one, hop after hop, and waits at none of them.
+     *   <li>Messages sent alone (or by a sender that does not say) that stream in, at least two
+     *       a linger (the last receive
      *       brought a partial batch, at that rate or faster, since the one before it returned),
      *       are gathered by time: the turn begins {@code messaging.consumer.linger} after the last
      *       receive returned. Slower than that, a wait would bring one more message at most, and
@@ -214,7 +205,7 @@ public class SqsConsumer {
             }
             var max = config.consumer().maxMessages();
             var linger = config.consumer().linger().toNanos();
-            if (receivesAlone >= RECEIVES_ALONE_TO_LINGER
+            if (!lastCameTogether
                     && lastReceived > 0
                     && lastReceived < max
                     && lastReceived * linger >= STREAM_MESSAGES_PER_LINGER * (lastReceiveAt - receiveBeforeAt)) {
@@ -224,22 +215,18 @@ public class SqsConsumer {
                 }
             }
             var messages = receive(queueUrl, max, config.consumer().waitTimeSeconds());
-            var cameTogether = receivesAlone < RECEIVES_ALONE_TO_LINGER;
-            if (cameTogether && !messages.isEmpty() && messages.size() < max) {
+            var sentWith =
+                    messages.stream().mapToInt(SqsConsumer::sentWith).max().orElse(0);
+            if (messages.size() < Math.min(sentWith, max)) {
                 var rest = receive(queueUrl, max - messages.size(), 0);
                 if (!rest.isEmpty()) {
                     var all = new ArrayList<Message>(messages.size() + rest.size());
                     all.addAll(messages);
                     all.addAll(rest);
                     messages = all;
-                } else if (messages.size() == 1) {
-                    // Alone, or the rest of its batch not in the queue yet: one sign of several.
-                    receivesAlone++;
                 }
             }
-            if (messages.size() > 1) {
-                receivesAlone = sentTogether(messages) ? 0 : RECEIVES_ALONE_TO_LINGER;
-            }
+            lastCameTogether = sentWith > 1;
             receiveBeforeAt = lastReceiveAt;
             lastReceiveAt = System.nanoTime();
             lastReceived = messages.size();
@@ -263,23 +250,17 @@ public class SqsConsumer {
                 .messages();
     }
 
-    /**
-     * Whether the messages came in batches sent together: at least two a send, counting as one
-     * send the messages SQS took within {@link #ONE_SEND_MILLIS} of each other.
-     */
-    static boolean sentTogether(List<Message> messages) {
-        var sentAt = messages.stream()
-                .mapToLong(message -> Long.parseLong(
-                        message.attributes().getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0")))
-                .sorted()
-                .toArray();
-        var sends = 1;
-        for (var i = 1; i < sentAt.length; i++) {
-            if (sentAt[i] - sentAt[i - 1] > ONE_SEND_MILLIS) {
-                sends++;
-            }
+    /** How many messages were sent with this one, as its sender says; 1 if it does not. */
+    private static int sentWith(Message message) {
+        var attribute = message.messageAttributes().get(MessageSender.SENT_WITH_ATTRIBUTE);
+        if (attribute == null) {
+            return 1;
         }
-        return sentAt.length >= 2 * sends;
+        try {
+            return Integer.parseInt(attribute.stringValue());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private void handleBatch(String queueUrl, List<Message> messages) {
