@@ -189,12 +189,11 @@ public class SqsConsumer {
      *       than its messages were sent with is at once followed by one that does not wait, for
      *       the rest. A batch stays one, hop after hop, and waits at none of them.
      *   <li>Messages sent alone (or by a sender that does not say) that stream in, at least two
-     *       a linger (the last receive
-     *       brought a partial batch, at that rate or faster, since the one before it returned),
-     *       are gathered by time: the turn begins {@code messaging.consumer.linger} after the last
-     *       receive returned. Slower than that, a wait would bring one more message at most, and
-     *       a lone order's messages (two replies a few tens of milliseconds apart on
-     *       order-events) are taken as they come.
+     *       a linger (the last receive brought a partial batch, at that rate or faster, since the
+     *       one before it returned), are gathered by time: the turn begins {@code
+     *       messaging.consumer.linger} after the last receive returned. Slower than that, a wait
+     *       would bring one more message at most, and a lone order's messages (two replies a few
+     *       tens of milliseconds apart on order-events) are taken as they come.
      * </ul>
      */
     private List<Message> receiveInTurn(String queueUrl) {
